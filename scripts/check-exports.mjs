@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Fails when a package's deno.json exports and package.json exports disagree.
+// For every entry point: the same keys, the Deno entry is the `@heapgraph/source`
+// condition's file, and `types` / `default` are that file compiled into dist/.
+// Also checks the top-level main/types that tslab needs. Run by `npm run build`.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Problems found in one package directory, as sentences. */
+export function exportProblems(dir) {
+  const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const deno = JSON.parse(readFileSync(join(dir, "deno.json"), "utf8"));
+  const problems = [];
+  const say = (s) => problems.push(`${pkg.name}: ${s}`);
+  if (deno.name !== pkg.name) say(`deno.json name ${deno.name} differs from package.json name`);
+  if (deno.version !== pkg.version) say(`deno.json version ${deno.version} differs from package.json ${pkg.version}`);
+  const npmExports = pkg.exports ?? {};
+  const denoExports = typeof deno.exports === "string" ? { ".": deno.exports } : (deno.exports ?? {});
+  const keys = new Set([...Object.keys(npmExports), ...Object.keys(denoExports)]);
+  for (const key of keys) {
+    const n = npmExports[key];
+    const d = denoExports[key];
+    if (!n) { say(`deno.json exports "${key}" but package.json does not`); continue; }
+    if (!d) { say(`package.json exports "${key}" but deno.json does not`); continue; }
+    const order = Object.keys(n);
+    if (order[0] !== "types") say(`exports "${key}": "types" must come first (found ${order.join(", ")})`);
+    const source = n["@heapgraph/source"];
+    if (source !== d) { say(`exports "${key}": deno.json points to ${d}, package.json's source condition to ${source}`); continue; }
+    const stem = source.replace(/^\.\/src\//, "./dist/").replace(/\.ts$/, "");
+    if (n.types !== `${stem}.d.ts`) say(`exports "${key}": types ${n.types}, expected ${stem}.d.ts`);
+    if (n.default !== `${stem}.js`) say(`exports "${key}": default ${n.default}, expected ${stem}.js`);
+  }
+  const main = npmExports["."];
+  if (main && pkg.main !== main.default) say(`top-level main ${pkg.main} differs from exports["."].default ${main.default}`);
+  if (main && pkg.types !== main.types) say(`top-level types ${pkg.types} differs from exports["."].types ${main.types}`);
+  if (pkg.type !== "module") say(`"type" must be "module"`);
+  if (pkg.sideEffects !== false) say(`"sideEffects" must be false`);
+  return problems;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = resolve(fileURLToPath(import.meta.url), "../..");
+  const problems = readdirSync(join(root, "packages")).flatMap((p) => exportProblems(join(root, "packages", p)));
+  for (const p of problems) console.error(`check-exports: ${p}`);
+  if (problems.length) process.exit(1);
+  console.log("check-exports: deno.json and package.json exports agree in every package");
+}

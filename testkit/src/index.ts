@@ -1,0 +1,19 @@
+/**
+ * Test helpers shared by every heapgraph package: synthetic V8 snapshots from a
+ * readable description, and the runtimes the suite runs on.
+ *
+ * @module
+ */
+export {
+  syntheticSnapshot,
+  V8_EDGE_TYPES,
+  V8_NODE_TYPES,
+  type SyntheticEdge,
+  type SyntheticLocation,
+  type SyntheticNode,
+  type SyntheticSnapshot,
+  type SyntheticSnapshotDescription,
+  type V8EdgeType,
+  type V8NodeType,
+} from "./synthetic-snapshot.ts";
+export { currentRuntime, repoRoot, runtimes, type Runtime } from "./repo.ts";
