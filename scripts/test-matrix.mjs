@@ -7,7 +7,8 @@
 // Before the suite it runs a deliberately failing test file under each runtime and
 // refuses to go on unless every runtime reports that failure with a non-zero exit.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { delimiter, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runtimes as findRuntimes } from "./runtimes.mjs";
@@ -24,6 +25,11 @@ if (selected.length === 0) fail(`no runtime matches --runtime ${args.runtime}; k
 
 const suites = discoverSuites().filter((s) => !args.package || args.package.includes(s.package));
 if (suites.length === 0) fail(`no test files found${args.package ? ` for --package ${args.package}` : ""}`);
+
+// Real snapshots that tests take are shared by all runtimes of this run, then removed.
+const cacheDir = process.env.HEAPGRAPH_TEST_CACHE ?? mkdtempSync(join(tmpdir(), "heapgraph-test-cache-"));
+const ownCache = !process.env.HEAPGRAPH_TEST_CACHE;
+process.on("exit", () => ownCache && rmSync(cacheDir, { recursive: true, force: true }));
 
 console.log(`heapgraph test matrix: ${selected.map((r) => `${r.name} (${r.version})`).join(", ")}`);
 
@@ -127,6 +133,7 @@ function runJob(job) {
       env: {
         ...process.env,
         HEAPGRAPH_TEST_RUNTIME: job.runtime.name,
+        HEAPGRAPH_TEST_CACHE: cacheDir,
         FORCE_COLOR: "0",
         NO_COLOR: "1",
         PATH: [join(root, "node_modules", ".bin"), process.env.PATH].join(delimiter),
