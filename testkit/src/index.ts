@@ -17,3 +17,13 @@ export {
   type V8NodeType,
 } from "./synthetic-snapshot.ts";
 export { currentRuntime, repoRoot, runtimes, type Runtime } from "./repo.ts";
+export { snapshotRuntimes, takeRealSnapshot, type SnapshotRuntime, type TakeRealSnapshotOptions } from "./real-snapshot.ts";
+export {
+  spawnTracked,
+  withProcess,
+  type ProcessExit,
+  type SpawnTrackedOptions,
+  type TrackedProcess,
+  type WaitForLineOptions,
+} from "./processes.ts";
+export { chromiumExecutable, withChromium, type ChromiumInstance } from "./chromium.ts";

@@ -8,9 +8,21 @@ import type { HeapSnapshot } from "@heapgraph/snapshot";
  * snapshot's edge columns; *id* = V8's heap object id.
  */
 
+/** The phases of the engine's lazy work, in the order they usually run. */
+export type GraphPhase =
+  | "retainers"
+  | "detachedness"
+  | "classes"
+  | "shallow sizes"
+  | "distances"
+  | "dominators"
+  | "retained sizes"
+  | "class stats"
+  | "ids";
+
 /** Progress of a long computation: `done` out of `total` units of `phase`. */
 export interface GraphProgress {
-  readonly phase: "retainers" | "classes" | "distances" | "dominators" | "retained sizes";
+  readonly phase: GraphPhase;
   readonly done: number;
   readonly total: number;
 }
@@ -31,14 +43,69 @@ export interface Retainers {
   readonly retainerNode: Uint32Array;
 }
 
-/** Class of every node, as DevTools names it: `classOf[ordinal]` indexes `names`. */
+/**
+ * Class of every node, as DevTools groups them in its Summary view: `classOf[ordinal]` indexes `names`.
+ *
+ * A class is a class name, split by script location for `object` nodes whose constructor has one
+ * (DevTools' class key): two constructors both called `Item` in different scripts are two classes
+ * with the same name and different {@link keys}.
+ */
 export interface ClassIndex {
   readonly classOf: Uint32Array;
+  /** Class name per class (may repeat across locations). */
   readonly names: readonly string[];
+  /** DevTools' public class key per class: `,Name`, or `scriptId,line,column,Name` for located objects. Unique. */
+  readonly keys: readonly string[];
+  /** Script id of the class's location, or -1. */
+  readonly scriptId: Int32Array;
+  /** 0-based line of the class's location, or -1. */
+  readonly line: Int32Array;
+  /** 0-based column of the class's location, or -1. */
+  readonly column: Int32Array;
+}
+
+/**
+ * Per-class totals as DevTools' Summary view shows them, indexed like {@link ClassIndex.names}.
+ * Nodes whose shallow size is 0 (e.g. arrays whose size DevTools moved to their owner) are left out of
+ * `count`, `selfSize` and `retainedSize`, as in DevTools.
+ */
+export interface ClassStats {
+  /** Nodes of the class with a non-zero shallow size (DevTools' "Count"). */
+  readonly count: Uint32Array;
+  /** All nodes of the class, zero-sized ones included. */
+  readonly nodeCount: Uint32Array;
+  /** Sum of shallow sizes. */
+  readonly selfSize: Float64Array;
+  /** Retained size of the class: retained sizes of its nodes not dominated by another node of the class. */
+  readonly retainedSize: Float64Array;
+  /** Smallest distance of the class's counted nodes ({@link NO_DISTANCE} when none). */
+  readonly distance: Int32Array;
+}
+
+/** The dominator tree as children lists: node `o` immediately dominates `children[firstChild[o] .. firstChild[o+1]]`. */
+export interface DominatorTree {
+  /** Length nodeCount + 1. */
+  readonly firstChild: Uint32Array;
+  /** Dominated node ordinals, grouped by immediate dominator. Length nodeCount - 1 (the root has no dominator). */
+  readonly children: Uint32Array;
+}
+
+/** A script position (0-based line and column, as in the snapshot). */
+export interface ScriptLocation {
+  readonly scriptId: number;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** Distance value for nodes no root reaches (DevTools' `NoDistance`). */
 export const NO_DISTANCE = -5;
+
+/**
+ * Distances of nodes that only system roots reach (not the global objects, not DOM trees)
+ * start here: such a node has distance `SYSTEM_DISTANCE + k`, as in DevTools, which sorts them
+ * after every user-reachable node.
+ */
+export const SYSTEM_DISTANCE = 100_000_000;
 
 /** One edge seen from a node handle. */
 export interface HeapEdge {
@@ -71,7 +138,10 @@ export interface HeapNode {
   readonly retainedSize: number;
   /** Shortest strong distance from the roots, or {@link NO_DISTANCE}. */
   readonly distance: number;
+  /** DevTools' detachedness after propagation is "detached" (DOM nodes no document holds). */
   readonly detached: boolean;
+  /** The immediate dominator (the root for itself). */
+  readonly dominator: HeapNode;
   /** Outgoing edges, in file order. */
   edges(): HeapEdge[];
   /** Incoming edges (who holds this node). */
@@ -124,4 +194,16 @@ export interface HeapGraph {
   retainedSizes(): Float64Array;
   /** DevTools' detachedness after propagation through native nodes. */
   isDetached(ordinal: number): boolean;
+  /** Propagated detachedness per node: 0 unknown, 1 attached, 2 detached (computed on first use). */
+  detachedness(): Uint8Array;
+  /** Shallow size per node as DevTools shows it (computed on first use); {@link HeapSnapshot.nodeSelfSize} has the raw sizes. */
+  selfSizes(): Float64Array;
+  /** The dominator tree as children lists (built on first use). */
+  dominatorTree(): DominatorTree;
+  /** Per-class count, shallow and retained sizes, as DevTools' Summary view (computed on first use). */
+  classStats(): ClassStats;
+  /** Script position of a node (functions, and objects whose constructor has one), or null. */
+  location(ordinal: number): ScriptLocation | null;
+  /** The URL or file name of a script id, found through the functions the snapshot holds, or undefined. */
+  scriptName(scriptId: number): string | undefined;
 }

@@ -43,6 +43,11 @@ export interface SnapshotLocations {
   readonly scriptId: Uint32Array;
   readonly line: Uint32Array;
   readonly column: Uint32Array;
+  /**
+   * Location fields this version does not interpret (Chrome's `script_object_index`), by
+   * field name, one raw number per location, exactly as in the file. Absent when there are none.
+   */
+  readonly extraFields?: ReadonlyMap<string, Float64Array>;
 }
 
 /**
@@ -104,7 +109,11 @@ export interface HeapSnapshot {
   readonly nodeSelfSize: Float64Array;
   /** Number of outgoing edges. */
   readonly nodeEdgeCount: Uint32Array;
-  /** Allocation trace node id, or null when the file has no `trace_node_id` field. */
+  /**
+   * Allocation trace node id, or null when the file has no `trace_node_id` field or every
+   * node's is 0 (no allocation tracking: Node 20 writes the field anyway). Writers write 0s
+   * for null when `meta.node_fields` lists the field.
+   */
   readonly nodeTraceId: Uint32Array | null;
   /** 0 unknown, 1 attached, 2 detached; null when the file has no `detachedness` field. */
   readonly nodeDetachedness: Uint8Array | null;

@@ -1,0 +1,214 @@
+import type { HeapSnapshot } from "@heapgraph/snapshot";
+import { snapshotCodes } from "./snapshot-codes.ts";
+
+/**
+ * V8 writes a WeakMap entry's value as held by two `internal` edges, one from the table and
+ * one from the key, named alike: `<index> / part of key (<Key> @<id>) -> value (<Value> @<id>)
+ * pair in WeakMap (table @<tableId>)`. Both edges share everything after the index. This is
+ * DevTools' pattern for them; {@link matchEphemeronName} matches the same names faster.
+ *
+ * @example
+ * ```ts
+ * EPHEMERON_EDGE_NAME.exec(name)?.groups?.tableId;
+ * ```
+ */
+export const EPHEMERON_EDGE_NAME =
+  /^\d+(?<pair> \/ part of key \(.*? @\d+\) -> value \(.*? @\d+\) pair in WeakMap \(table @(?<tableId>\d+)\))$/;
+
+/**
+ * Recognises WeakMap (ephemeron) edge names one at a time, caching the answer per string index.
+ * Each distinct pair (the shared part of the two edges' names) gets a small number, its *pair id*.
+ * For whole-graph passes, {@link ephemeronPairTable} classifies every name up front.
+ *
+ * @example
+ * ```ts
+ * const ephemerons = new EphemeronEdges(snapshot.strings);
+ * const pair = ephemerons.pairOf(snapshot.edgeNameOrIndex[e]);
+ * if (pair >= 0 && snapshot.nodeId[holder] === ephemerons.tableId(pair)) console.log("edge from the table");
+ * ```
+ */
+export class EphemeronEdges {
+  readonly #strings: readonly string[];
+  /** Per string index: 0 not looked at, -1 not an ephemeron name, else pair id + 1. */
+  readonly #cache: Int32Array;
+  readonly #pairs = new PairRegistry();
+
+  constructor(strings: readonly string[]) {
+    this.#strings = strings;
+    this.#cache = new Int32Array(strings.length);
+  }
+
+  /** The pair id of an edge name (a string index), or -1 when it is not a WeakMap edge name. */
+  pairOf(nameIndex: number): number {
+    const cached = this.#cache[nameIndex];
+    if (cached > 0) return cached - 1;
+    if (cached < 0) return -1;
+    const pair = this.#pairs.classify(this.#strings[nameIndex]);
+    this.#cache[nameIndex] = pair < 0 ? -1 : pair + 1;
+    return pair;
+  }
+
+  /** Heap object id of the WeakMap table of a pair. */
+  tableId(pair: number): number {
+    return this.#pairs.tableId[pair];
+  }
+
+  /** How many pairs were seen so far. */
+  get pairCount(): number {
+    return this.#pairs.tableId.length;
+  }
+}
+
+/** Every WeakMap edge name of a snapshot, classified once; see {@link ephemeronPairTable}. */
+export interface EphemeronPairTable {
+  /** Pair id per string index; -1 when no internal edge uses the string as a WeakMap edge name. */
+  readonly pairOfName: Int32Array;
+  /** Heap object id of the WeakMap table, per pair id. */
+  readonly tableId: readonly number[];
+  readonly pairCount: number;
+}
+
+/**
+ * Classifies the names of all internal edges at once, so that whole-graph passes (distances,
+ * dominators) read one typed array per internal edge instead of calling a method.
+ *
+ * @example
+ * ```ts
+ * const { pairOfName, tableId } = ephemeronPairTable(snapshot);
+ * const pair = pairOfName[snapshot.edgeNameOrIndex[e]];
+ * if (pair >= 0 && snapshot.nodeId[holder] === tableId[pair]) console.log("edge from the table");
+ * ```
+ */
+export function ephemeronPairTable(snapshot: HeapSnapshot): EphemeronPairTable {
+  const { strings, edgeCount, edgeType, edgeNameOrIndex } = snapshot;
+  const internal = snapshotCodes(snapshot).edgeInternal;
+  const pairs = new PairRegistry();
+  // 0 while not looked at, then -1 or pair id + 1.
+  const pairOfName = new Int32Array(strings.length);
+  for (let e = 0; e < edgeCount; e++) {
+    if (edgeType[e] !== internal) continue;
+    const name = edgeNameOrIndex[e];
+    if (name >= strings.length || pairOfName[name] !== 0) continue;
+    const pair = pairs.classify(strings[name]);
+    pairOfName[name] = pair < 0 ? -1 : pair + 1;
+  }
+  for (let i = 0; i < pairOfName.length; i++) pairOfName[i] = pairOfName[i] > 0 ? pairOfName[i] - 1 : -1;
+  return { pairOfName, tableId: pairs.tableId, pairCount: pairs.tableId.length };
+}
+
+/**
+ * Pair ids by the shared part of the names (DevTools' `duplicatedPart`), without building a
+ * string per name: names hash by table id, value id and length, and a hit is confirmed by
+ * comparing the shared parts character by character.
+ */
+class PairRegistry {
+  readonly tableId: number[] = [];
+  /** A name of each pair and where its shared part starts. */
+  readonly #name: string[] = [];
+  readonly #start: number[] = [];
+  /** First pair per hash, then the next pair with the same hash. */
+  readonly #byHash = new Map<number, number>();
+  readonly #nextWithHash: number[] = [];
+
+  /** The pair id of one edge name (registering a new pair), or -1 when it is not a WeakMap edge name. */
+  classify(name: string | undefined): number {
+    const match = name === undefined ? null : matchEphemeronName(name);
+    if (!match) return -1;
+    const text = name!;
+    const length = text.length - match.pairStart;
+    const hash = (Math.imul(match.tableId | 0, 0x9e3779b1) ^ Math.imul(match.valueId | 0, 0x85ebca77) ^ length) | 0;
+    const head = this.#byHash.get(hash);
+    for (let pair = head ?? -1; pair >= 0; pair = this.#nextWithHash[pair]) {
+      if (samePart(this.#name[pair], this.#start[pair], text, match.pairStart, length)) return pair;
+    }
+    const pair = this.tableId.length;
+    this.tableId.push(match.tableId);
+    this.#name.push(text);
+    this.#start.push(match.pairStart);
+    this.#nextWithHash.push(head ?? -1);
+    this.#byHash.set(hash, pair);
+    return pair;
+  }
+}
+
+/** Whether a[aStart, aStart + length) equals b[bStart, bStart + length) and both strings end there. */
+function samePart(a: string, aStart: number, b: string, bStart: number, length: number): boolean {
+  if (a.length - aStart !== length) return false;
+  for (let k = 0; k < length; k++) if (a.charCodeAt(aStart + k) !== b.charCodeAt(bStart + k)) return false;
+  return true;
+}
+
+const KEY_PART = " / part of key (";
+const VALUE_PART = ") -> value (";
+const TABLE_PART = " pair in WeakMap (table @";
+
+/**
+ * Matches a WeakMap edge name exactly as {@link EPHEMERON_EDGE_NAME} does, without backtracking:
+ * `<digits> / part of key (<any> @<digits>) -> value (<any> @<digits>) pair in WeakMap (table @<digits>)`.
+ * Returns where the shared pair part starts and the table id, or null.
+ *
+ * @example
+ * ```ts
+ * matchEphemeronName("3 / part of key (Key @7) -> value (Value @9) pair in WeakMap (table @11)");
+ * // { pairStart: 1, tableId: 11, valueId: 9 }
+ * ```
+ */
+export function matchEphemeronName(name: string): { pairStart: number; tableId: number; valueId: number } | null {
+  const length = name.length;
+  let i = 0;
+  while (i < length && isDigit(name.charCodeAt(i))) i++;
+  if (i === 0 || !name.startsWith(KEY_PART, i)) return null;
+  // The end is fixed: "... pair in WeakMap (table @<digits>)".
+  if (name.charCodeAt(length - 1) !== 41 /* ) */) return null;
+  let j = length - 1;
+  while (j > 0 && isDigit(name.charCodeAt(j - 1))) j--;
+  if (j === length - 1) return null;
+  const tableStart = j;
+  const middleEnd = tableStart - TABLE_PART.length;
+  const middleStart = i + KEY_PART.length;
+  if (middleEnd < middleStart || !name.startsWith(TABLE_PART, middleEnd)) return null;
+  // The middle is "<any> @<digits>) -> value (<any> @<digits>)": its end is fixed too.
+  if (!endsWithIdAndParen(name, middleStart, middleEnd)) return null;
+  const valueIdStart = idStart(name, middleStart, middleEnd - 1);
+  const valueEnd = valueIdStart - 2;
+  // Some ") -> value (" must follow "<any> @<digits>".
+  let found = false;
+  for (let at = name.indexOf(VALUE_PART, middleStart); at !== -1 && at + VALUE_PART.length <= valueEnd; at = name.indexOf(VALUE_PART, at + 1)) {
+    if (endsWithId(name, middleStart, at)) {
+      found = true;
+      break;
+    }
+  }
+  // "." does not match line terminators.
+  if (!found || name.includes("\n") || name.includes("\r") || name.includes("\u2028") || name.includes("\u2029")) return null;
+  return { pairStart: i, tableId: digitsValue(name, tableStart, length - 1), valueId: digitsValue(name, valueIdStart, middleEnd - 1) };
+}
+
+/** The number written in s[from, end) (digits only), as parseInt would read it. */
+function digitsValue(s: string, from: number, end: number): number {
+  let value = 0;
+  for (let k = from; k < end; k++) value = value * 10 + (s.charCodeAt(k) - 48);
+  return value;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Start of the run of digits that ends at `end` (exclusive), not before `from`; `end` when there is none. */
+function idStart(s: string, from: number, end: number): number {
+  let k = end;
+  while (k > from && isDigit(s.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+/** Whether s[from, end) ends with " @<digits>". */
+function endsWithId(s: string, from: number, end: number): boolean {
+  const k = idStart(s, from, end);
+  return k < end && k - 2 >= from && s.charCodeAt(k - 1) === 64 /* @ */ && s.charCodeAt(k - 2) === 32;
+}
+
+/** Whether s[from, end) ends with " @<digits>)". */
+function endsWithIdAndParen(s: string, from: number, end: number): boolean {
+  return end - 1 >= from && s.charCodeAt(end - 1) === 41 && endsWithId(s, from, end - 1);
+}

@@ -1,0 +1,25 @@
+/** What went wrong in the graph engine. */
+export type GraphErrorCode = "INVALID_OPTIONS" | "ORDINAL_OUT_OF_RANGE" | "EDGE_OUT_OF_RANGE" | "INVALID_SNAPSHOT";
+
+/**
+ * The one error class of `@heapgraph/graph`'s engine: a bad option, a node ordinal or edge index
+ * out of range, or a snapshot whose structure the engine cannot index. `code` says which.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   graph.node(-1);
+ * } catch (error) {
+ *   if (error instanceof GraphError && error.code === "ORDINAL_OUT_OF_RANGE") console.log(error.message);
+ * }
+ * ```
+ */
+export class GraphError extends Error {
+  readonly code: GraphErrorCode;
+
+  constructor(code: GraphErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "GraphError";
+    this.code = code;
+  }
+}

@@ -1,0 +1,108 @@
+import { chainEdge, chainStep, type ChainEdge, type ChainStep } from "./chain-step.ts";
+import type { HeapGraph, HeapNode } from "./heap-graph-types.ts";
+import { ordinalOf } from "./query-options.ts";
+import { retainingEdges } from "./retaining-edges.ts";
+import { retentionTree } from "./retention-tree.ts";
+
+/**
+ * A retainer that does not keep the node alive (shown when no retaining path exists).
+ *
+ * @example
+ * ```ts
+ * const path = pathToRoot(graph, node);
+ * for (const h of path.nonRetaining ?? []) console.log(h.className, h.edge.name, h.why);
+ * ```
+ */
+export interface NonRetainingHolder {
+  readonly id: number;
+  readonly className: string;
+  readonly edge: ChainEdge;
+  /** `weak` (a weak edge), `weak-ref` (a WeakRef's target), `keep-during-job` (V8 holds WeakRef targets until the job ends). */
+  readonly why: "weak" | "keep-during-job" | "weak-ref";
+}
+
+/**
+ * What {@link pathToRoot} found. Plain data.
+ *
+ * @example
+ * ```ts
+ * const path: RootPath = pathToRoot(graph, node);
+ * console.log(path.found ? path.steps.length + " steps" : path.reason);
+ * ```
+ */
+export interface RootPath {
+  /** Whether a retaining path from the roots exists. */
+  readonly found: boolean;
+  /** The path, root first, ending at the node; just the node when `found` is false. */
+  readonly steps: readonly ChainStep[];
+  /** Why no path was found (absent when one was). */
+  readonly reason?: string;
+  /** When no path was found: the node's retainers that hold it without keeping it alive. */
+  readonly nonRetaining?: readonly NonRetainingHolder[];
+}
+
+/**
+ * The shortest path from a GC root that keeps `node` alive, root first: the synthetic root, then
+ * a global object or a GC sub-root such as `(Global handles)` or `(Stack roots)`, down to the
+ * node, each step with the edge that holds the next.
+ *
+ * Only edges that retain count: never weak edges, never a WeakRef's target edge, never V8's
+ * `weak_refs_keep_during_job` list (it lets go when the current job ends). A WeakMap value is
+ * reached through its key, with the WeakMap table named in `weakMapTable`. Paths from global
+ * objects are preferred over paths from other roots, and paths through V8 plumbing are used only
+ * when nothing else holds the node (as DevTools' retainers view orders them).
+ *
+ * When nothing retains the node — it is alive in the file only because a weak reference or a
+ * job-scoped hold still pointed at it when the snapshot was taken — `found` is false and
+ * `reason` and `nonRetaining` say so.
+ *
+ * @example
+ * ```ts
+ * const path = pathToRoot(graph, byType(graph, "MyBigFatObject")[0]);
+ * if (path.found) console.log(path.steps.map((s) => s.edge?.name ?? s.className).join(" → "));
+ * else console.log(path.reason);
+ * ```
+ */
+export function pathToRoot(graph: HeapGraph, node: HeapNode): RootPath {
+  const target = ordinalOf("pathToRoot", graph, node);
+  const { parent, parentEdge, pairEdge } = retentionTree(graph);
+  if (target === graph.rootOrdinal) return { found: true, steps: [chainStep(graph, target, -1)] };
+  if (parent[target] < 0) return noPath(graph, target);
+  const ordinals: number[] = [];
+  for (let o = target; o >= 0; o = parent[o]) ordinals.push(o);
+  ordinals.reverse();
+  const steps = ordinals.map((o, i) => chainStep(graph, o, i === 0 ? -1 : parentEdge[o], pairEdge.get(o) ?? -1));
+  return { found: true, steps };
+}
+
+function noPath(graph: HeapGraph, target: number): RootPath {
+  const rules = retainingEdges(graph);
+  const { firstRetainer, retainerEdge, retainerNode } = graph.retainers();
+  const nonRetaining: NonRetainingHolder[] = [];
+  let retained = 0;
+  for (let r = firstRetainer[target], end = firstRetainer[target + 1]; r < end; r++) {
+    const holder = retainerNode[r], e = retainerEdge[r];
+    const why = rules.whyNot(holder, e);
+    if (why === null) {
+      retained++;
+      continue;
+    }
+    nonRetaining.push({ id: graph.snapshot.nodeId[holder], className: graph.className(holder), edge: chainEdge(graph, e), why });
+  }
+  let reason: string;
+  if (nonRetaining.length === 0 && retained === 0) {
+    reason = "nothing refers to this node: it is garbage the snapshot still contained";
+  } else if (retained === 0) {
+    const kinds = [...new Set(nonRetaining.map((h) => WHY_TEXT[h.why]))].join(" and ");
+    reason = `no strong path from a GC root: it is held only by ${kinds}, which do not keep it alive`;
+  } else {
+    reason = "no strong path from a GC root: its holders are themselves unreachable (a cycle or island no root holds)";
+  }
+  return { found: false, steps: [chainStep(graph, target, -1)], reason, nonRetaining };
+}
+
+const WHY_TEXT: Record<NonRetainingHolder["why"], string> = {
+  weak: "weak references",
+  "weak-ref": "a WeakRef",
+  "keep-during-job": "V8's list of WeakRef targets kept until the current job ends",
+};

@@ -1,0 +1,169 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import {
+  byType,
+  compare,
+  growth,
+  GrowthTracker,
+  idsAreStable,
+  newObjects,
+  QueryError,
+  typestats,
+  type HeapGraph,
+} from "../src/index.ts";
+import { runtime, scenarioGraphs, syntheticGraph } from "./queries-snapshots.ts";
+
+const stable = runtime() !== "bun";
+
+function cacheLeak(by = runtime()): Promise<Record<"before" | "after", HeapGraph>> {
+  return scenarioGraphs("objgraph-cache-leak", ["before", "after"], by);
+}
+
+function throwsQuery(fn: () => unknown, code: string, message?: RegExp): void {
+  try {
+    fn();
+  } catch (error) {
+    assert.instance(error, QueryError);
+    assert.is((error as QueryError).code, code);
+    if (message) assert.match((error as Error).message, message);
+    return;
+  }
+  assert.unreachable(`expected a QueryError ${code}`);
+}
+
+test(`growth (${runtime()}): the cache leak shows MyBigFatObject +2`, async () => {
+  const { before, after } = await cacheLeak();
+  const rows = growth(before, after, { limit: Infinity });
+  const fat = rows.filter((r) => r.name === "MyBigFatObject");
+  assert.is(fat.length, 1);
+  assert.is(fat[0].delta, 2);
+  assert.is(fat[0].previous, 0);
+  assert.is(fat[0].count, 2);
+  assert.ok(fat[0].sizeDelta > 0);
+  for (const r of rows) assert.ok(r.delta > 0 && r.delta === r.count - r.previous);
+  for (let i = 1; i < rows.length; i++) assert.ok(rows[i - 1].delta >= rows[i].delta);
+  const top = growth(before, after);
+  assert.ok(top.length <= 10);
+  assert.equal(top, rows.slice(0, top.length));
+  // objgraph's third MyBigFatObject, made and dropped inside the call, is gone.
+  assert.is(byType(after, "MyBigFatObject").length, 2);
+});
+
+test(`growth (${runtime()}): a filter narrows both snapshots`, async () => {
+  const { before, after } = await cacheLeak();
+  const rows = growth(before, after, { filter: (n) => n.className === "MyBigFatObject" });
+  assert.equal(rows.map((r) => [r.name, r.delta]), [["MyBigFatObject", 2]]);
+});
+
+test(`GrowthTracker (${runtime()}): objgraph's peak semantics, with the state in the open`, async () => {
+  const { before, after } = await cacheLeak();
+  const tracker = new GrowthTracker();
+  const first = tracker.update(before, { limit: Infinity });
+  assert.equal(first.length, typestats(before).length, "the first update reports every class");
+  assert.not.ok(first.some((r) => r.name === "MyBigFatObject"));
+  const second = tracker.update(after, { limit: Infinity });
+  const fat = second.find((r) => r.name === "MyBigFatObject");
+  assert.equal(fat && [fat.delta, fat.previous, fat.count], [2, 0, 2]);
+  assert.is(tracker.peaks().get(fat!.qualifiedName), 2);
+  // Nothing is above its peak any more, whichever snapshot comes next.
+  assert.equal(tracker.update(after), []);
+  assert.equal(tracker.update(before), []);
+  // Peaks can be given, and reset.
+  const seeded = new GrowthTracker({ peaks: [[fat!.qualifiedName, 5]] });
+  assert.not.ok(seeded.update(after, { limit: Infinity }).some((r) => r.name === "MyBigFatObject"));
+  tracker.reset();
+  assert.ok(tracker.update(after, { limit: Infinity }).some((r) => r.name === "MyBigFatObject" && r.delta === 2));
+  throwsQuery(() => new GrowthTracker({ peaks: [["x", -1]] }), "INVALID_OPTIONS");
+});
+
+test(`newObjects (${runtime()}): objects whose ids the first snapshot lacks, by class`, async () => {
+  const { before, after } = await cacheLeak();
+  if (!stable) {
+    throwsQuery(() => newObjects(before, after), "IDS_NOT_STABLE", /Bun/);
+    return;
+  }
+  const fresh = newObjects(before, after);
+  const fat = fresh.classes.filter((c) => c.name === "MyBigFatObject");
+  assert.is(fat.length, 1);
+  assert.equal([...fat[0].ids], byType(after, "MyBigFatObject").map((n) => n.id).sort((a, b) => a - b));
+  assert.is(fresh.count, fresh.classes.reduce((n, c) => n + c.count, 0));
+  for (const c of fresh.classes) {
+    assert.is(c.ids.length, c.count);
+    for (const id of c.ids) {
+      assert.is(before.nodeById(id), undefined, `@${id} is new`);
+      assert.ok(after.nodeById(id));
+    }
+  }
+});
+
+test(`compare (${runtime()}): DevTools' comparison view, matched by id`, async () => {
+  const { before, after } = await cacheLeak();
+  if (!stable) {
+    throwsQuery(() => compare(before, after), "IDS_NOT_STABLE");
+    return;
+  }
+  const rows = compare(before, after);
+  const fat = rows.find((r) => r.name === "MyBigFatObject");
+  assert.ok(fat);
+  assert.equal([fat!.added, fat!.removed, fat!.countDelta], [2, 0, 2]);
+  assert.is(fat!.sizeDelta, fat!.addedSize);
+  assert.is(fat!.addedSize, byType(after, "MyBigFatObject").reduce((n, x) => n + x.selfSize, 0));
+  for (const r of rows) {
+    assert.ok(r.added > 0 || r.removed > 0);
+    assert.is(r.countDelta, r.added - r.removed);
+    assert.is(r.sizeDelta, r.addedSize - r.removedSize);
+  }
+  // The deltas add up to the change in object count; objects whose class changed (a plain object
+  // that gained properties changes its inferred class) are added to one class and freed from another.
+  const total = (g: HeapGraph) => typestats(g).reduce((n, r) => n + r.count, 0);
+  assert.is(rows.reduce((n, r) => n + r.countDelta, 0), total(after) - total(before));
+  assert.ok(rows.reduce((n, r) => n + r.added, 0) >= newObjects(before, after).count);
+  // Against itself, nothing changed.
+  assert.equal(compare(after, after), []);
+});
+
+test("compare counts an object whose class changed as freed and added", () => {
+  const snap = (name: string) =>
+    syntheticGraph({
+      nodes: { g: { type: "object", name: "global", size: 4, id: 101 }, a: { type: "object", name, size: 8, id: 201 } },
+      roots: ["g"],
+      edges: [["g", "property", "a", "a"]],
+    }).graph;
+  const rows = compare(snap("Old"), snap("New"));
+  assert.equal(
+    rows.map((r) => [r.name, r.added, r.removed]),
+    [["New", 1, 0], ["Old", 0, 1]],
+  );
+});
+
+test("ids numbered consecutively in node order are not stable; stableIds overrides", () => {
+  const nodes = { g: { type: "object" as const, name: "global", size: 4 }, a: { type: "object" as const, name: "A", size: 8 } };
+  const v8 = syntheticGraph({ nodes, roots: ["g"], edges: [["g", "property", "a", "a"]] }).graph;
+  assert.ok(idsAreStable(v8));
+  const renumbered = syntheticGraph({
+    nodes: { "(root)": { type: "synthetic", name: "", id: 1 }, "(GC roots)": { type: "synthetic", name: "(GC roots)", id: 2 }, g: { ...nodes.g, id: 3 }, a: { ...nodes.a, id: 4 } },
+    roots: ["g"],
+    edges: [["g", "property", "a", "a"]],
+  }).graph;
+  assert.not.ok(idsAreStable(renumbered));
+  throwsQuery(() => newObjects(v8, renumbered), "IDS_NOT_STABLE", /snapshot 2 of 2/);
+  const forced = newObjects(v8, renumbered, { stableIds: true });
+  assert.is(forced.count, forced.classes.reduce((n, c) => n + c.count, 0), "stableIds: true answers instead of refusing");
+  throwsQuery(() => compare(v8, v8, { stableIds: false }), "IDS_NOT_STABLE");
+});
+
+test(`Bun's real snapshots are refused for id-based questions (from ${runtime()})`, async () => {
+  const { before, after } = await cacheLeak("bun");
+  assert.not.ok(idsAreStable(before));
+  assert.not.ok(idsAreStable(after));
+  throwsQuery(() => newObjects(before, after), "IDS_NOT_STABLE", /numbers its objects consecutively/);
+  throwsQuery(() => compare(before, after), "IDS_NOT_STABLE");
+  // Class-level growth needs no ids and works.
+  assert.ok(growth(before, after, { limit: Infinity }).some((r) => r.name === "MyBigFatObject" && r.delta === 2));
+  if (stable) {
+    const { before: b } = await cacheLeak();
+    assert.ok(idsAreStable(b));
+  }
+});
+
+test.run();

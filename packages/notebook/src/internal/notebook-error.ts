@@ -1,0 +1,32 @@
+/** What went wrong, as a stable string for code that handles {@link NotebookError}s. */
+export type NotebookErrorCode = "NOT_SVG" | "BAD_BUNDLE" | "NOT_DISPLAYABLE";
+
+/**
+ * The error every `@heapgraph/notebook` function throws: a stable `code`, the bad value in
+ * the message, and the original error as `cause` when there was one.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   svgGraph("<div>not a graph</div>");
+ * } catch (error) {
+ *   if (error instanceof NotebookError && error.code === "NOT_SVG") console.error(error.message);
+ * }
+ * ```
+ */
+export class NotebookError extends Error {
+  /** What went wrong. */
+  readonly code: NotebookErrorCode;
+
+  constructor(code: NotebookErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "NotebookError";
+    this.code = code;
+  }
+}
+
+/** The start of `text` for an error message, on one line. */
+export function preview(text: string, max = 60): string {
+  const flat = JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+  return flat;
+}

@@ -1,0 +1,60 @@
+import { printable } from "./printable-text.ts";
+import type { Table } from "./table.ts";
+
+/** Options of {@link tableToText}. */
+export interface TextTableOptions {
+  /** Print the title, the header row and its rule (default true); false gives objgraph's bare rows. */
+  header?: boolean;
+}
+
+/** objgraph prints counts `%9d`: numeric columns are at least this wide. */
+const MIN_NUMBER_WIDTH = 9;
+
+function width(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/**
+ * A {@link Table} as aligned plain text, in objgraph's column layout: the first columns padded
+ * to their widest cell, numbers right-aligned at least 9 wide (`show_growth`'s `%9d`), one space
+ * between columns, no trailing spaces. With the header: the title, the header row and a rule.
+ *
+ * @example
+ * ```ts
+ * console.log(tableToText(growthTable(growth(before, after))));
+ * // Growth
+ * // Class         Count     Delta Size delta
+ * // ------------------------------------------
+ * // Session        1042      +100    +6.4 kB
+ * ```
+ */
+export function tableToText(table: Table, options: TextTableOptions = {}): string {
+  const header = options.header ?? true;
+  const cells = table.rows.map((row) => table.columns.map((_, i) => printable(row[i] ?? "")));
+  const heads = table.columns.map((c) => printable(c.header));
+  const widths = table.columns.map((column, i) => {
+    let w = column.align === "right" ? MIN_NUMBER_WIDTH : 0;
+    if (header) w = Math.max(w, width(heads[i]!));
+    for (const row of cells) w = Math.max(w, width(row[i]!));
+    return w;
+  });
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, i) => {
+        const pad = " ".repeat(Math.max(0, widths[i]! - width(cell)));
+        return table.columns[i]!.align === "right" ? pad + cell : cell + pad;
+      })
+      .join(" ")
+      .trimEnd();
+  const out: string[] = [];
+  if (header) {
+    if (table.title) out.push(printable(table.title));
+    out.push(line(heads));
+    out.push("-".repeat(widths.reduce((a, b) => a + b, 0) + Math.max(0, widths.length - 1)));
+  }
+  for (const row of cells) out.push(line(row));
+  if (table.note) out.push(printable(table.note));
+  return `${out.join("\n")}\n`;
+}

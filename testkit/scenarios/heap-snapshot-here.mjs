@@ -1,0 +1,32 @@
+// Helpers for scenario scripts run by `takeRealSnapshot` (testkit/src/real-snapshot.ts):
+// write a heap snapshot of the running process in the format the test asked for.
+//
+// `HEAPGRAPH_SNAPSHOT_FORMAT` says which: "v8" (default; `node:v8` on Node and Deno,
+// `Bun.generateHeapSnapshot("v8")` on Bun) or "jsc" (Bun only: `Bun.generateHeapSnapshot()`,
+// JavaScriptCore's format, written as JSON).
+import { Buffer } from "node:buffer";
+import { writeFileSync } from "node:fs";
+import process from "node:process";
+import v8 from "node:v8";
+
+/** The output path the scenario was given (argv[2]). */
+export function outputPath() {
+  const out = process.argv[2];
+  if (!out) throw new Error("usage: <runtime> <scenario>.mjs <output file>");
+  return out;
+}
+
+/** Writes a heap snapshot of this process to `file` (default: the output path). */
+export async function snapshotTo(file = outputPath()) {
+  const format = process.env.HEAPGRAPH_SNAPSHOT_FORMAT ?? "v8";
+  const bun = globalThis.Bun;
+  if (bun) {
+    bun.gc(true);
+    writeFileSync(file, format === "jsc" ? JSON.stringify(bun.generateHeapSnapshot()) : bun.generateHeapSnapshot("v8"));
+    return;
+  }
+  if (format !== "v8") throw new Error(`format ${format} needs Bun`);
+  const chunks = [];
+  for await (const chunk of v8.getHeapSnapshot()) chunks.push(chunk);
+  writeFileSync(file, Buffer.concat(chunks));
+}
