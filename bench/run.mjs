@@ -42,7 +42,9 @@ const { values: opts } = parseArgs({
 });
 
 if (opts.render) {
-  writeAtomically(resolve(opts.out), renderResults(JSON.parse(readFileSync(opts.render, "utf8"))));
+  const saved = JSON.parse(readFileSync(opts.render, "utf8"));
+  if (opts.note) saved.note = opts.note;
+  writeAtomically(resolve(opts.out), renderResults(saved));
   console.log(`wrote ${opts.out}`);
   process.exit(0);
 }

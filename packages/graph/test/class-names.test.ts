@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { SyntheticEdge, SyntheticNode } from "@heapgraph/testkit";
+import { compareClasses, compareNodes, devtoolsView, same } from "./devtools-oracle.ts";
 import { assertSameAsDevTools, byKey, graphOf } from "./graph-of.ts";
 
 const obj = (name: string, size = 8): SyntheticNode => ({ type: "object", name, size });
@@ -117,6 +118,32 @@ test("objects whose constructors have script locations form one class per locati
   const arrays = ofKey(",(array)");
   assert.equal([stats.count[arrays], stats.nodeCount[arrays], stats.selfSize[arrays]], [0, 1, 0]);
   await assertSameAsDevTools(g);
+});
+
+test("divergence: two DevTools classes that share a name and key are one class here, with both counts", async () => {
+  // DevTools keys closures by its own "Function" string and objects by their name's string, then
+  // publishes both under the key ",Function": the later class overwrites the earlier in its Summary.
+  const g = graphOf({
+    nodes: {
+      g: obj("Global"),
+      fn: { type: "closure", name: "run", size: 32 },
+      fakeFn: obj("Function", 48), // an instance of a user class named Function
+      fakeFn2: obj("Function", 48),
+    },
+    roots: ["g"],
+    edges: [["g", "property", "run", "fn"], ["g", "property", "a", "fakeFn"], ["g", "property", "b", "fakeFn2"]],
+  });
+  const devtools = await devtoolsView(g.text);
+  assert.ok(same(compareNodes(g.graph, devtools)), "every node's numbers still agree");
+  const classes = g.graph.classes();
+  const fn = classes.keys.indexOf(",Function");
+  const stats = g.graph.classStats();
+  assert.equal([stats.count[fn], stats.selfSize[fn]], [3, 32 + 96]);
+  const theirs = devtools.aggregates[",Function"];
+  assert.ok(theirs.count === 1 || theirs.count === 2, `DevTools keeps one of the two: ${theirs.count}`);
+  assert.ok(theirs.count < stats.count[fn]);
+  const differences = compareClasses(g.graph, devtools);
+  assert.is(differences.counts.count, 1, "exactly this class differs");
 });
 
 test.run();

@@ -23,7 +23,11 @@ let pending: Promise<NotebookResult[]> | null = null;
 function results(): Promise<NotebookResult[]> {
   pending ??= import("../../../scripts/run-notebooks.mjs").then(({ runNotebooks }) =>
     // One line per notebook, not starting with FAIL: the matrix reads such lines as failed tests.
-    runNotebooks({ paths: [notebooksDir, fixturesDir], outDir, log: (line) => console.log(`  notebook: ${line.split("\n")[0]}`) }),
+    runNotebooks({
+      paths: [notebooksDir, fixturesDir],
+      outDir,
+      log: (line) => console.log(`  notebook: ${line.split("\n")[0]}${/fixtures[\\/]/.test(line) ? " (a fixture that must fail)" : ""}`),
+    }),
   );
   return pending;
 }

@@ -10,7 +10,7 @@ export { RenderError, type RenderErrorCode } from "./internal/render-error.ts";
 export { toDot, type DotAttributes, type ToDotOptions } from "./internal/dot.ts";
 export { edgeLabel } from "./internal/edge-label.ts";
 export { formatSize, type FormatSizeOptions } from "./internal/format-size.ts";
-export { printable } from "./internal/printable-text.ts";
+export { printable, type PrintableOptions } from "./internal/printable-text.ts";
 export {
   DEFAULT_LAYOUT_LIMITS,
   renderSvg,

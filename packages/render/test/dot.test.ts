@@ -1,10 +1,19 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Selection } from "@heapgraph/graph";
-import { RenderError, edgeLabel, printable, toDot } from "../src/index.ts";
+import { RenderError, edgeLabel, printable, renderSvg, toDot as toDotUnchecked, type ToDotOptions } from "../src/index.ts";
 import { allCharactersSelection, golden, selectionFixtures } from "./helpers/fixtures.ts";
+import { findAll, parseXml } from "./helpers/xml.ts";
 
 const fixtures = selectionFixtures();
+
+/** Every DOT these tests make, to be rendered at the end. */
+const drawn: [Selection, string][] = [];
+function toDot(selection: Selection, options?: ToDotOptions): string {
+  const dot = toDotUnchecked(selection, options);
+  drawn.push([selection, dot]);
+  return dot;
+}
 
 test("the objgraph examples are all there", () => {
   const names = fixtures.map((f) => f.name);
@@ -123,6 +132,15 @@ test("bad selections and options throw RenderError with the bad value", () => {
   const thrown = new Error("boom");
   const e = expectError(() => toDot(sel, { extraInfo: () => { throw thrown; } }), "INVALID_OPTIONS", /extraInfo threw on node @44351/);
   assert.is(e!.cause, thrown);
+});
+
+test("every DOT made above renders to SVG with one <g class=node> per node and box", async () => {
+  assert.ok(drawn.length >= 15, `${drawn.length} drawings`);
+  for (const [selection, dot] of drawn) {
+    const doc = parseXml(await renderSvg(dot));
+    const boxes = selection.nodes.filter((n) => n.truncated > 0).length;
+    assert.is(findAll(doc, (e) => e.name === "g" && e.attributes.class === "node").length, selection.nodes.length + boxes);
+  }
 });
 
 test.run();

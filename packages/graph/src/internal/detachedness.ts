@@ -3,9 +3,32 @@ import type { GraphProgress } from "./heap-graph-types.ts";
 import { PhaseProgress } from "./progress.ts";
 import { snapshotCodes } from "./snapshot-codes.ts";
 
-/** Detachedness values, as in the snapshot's `detachedness` field. */
+/**
+ * Detachedness values, as in the snapshot's `detachedness` field: unknown, attached, detached.
+ *
+ * @example
+ * ```ts
+ * if (graph.detachedness()[o] === DETACHED) console.log("a detached DOM node");
+ * ```
+ */
 export const DETACHEDNESS_UNKNOWN = 0;
+/**
+ * Attached: a document holds the node.
+ *
+ * @example
+ * ```ts
+ * const attached = graph.detachedness()[o] === ATTACHED;
+ * ```
+ */
 export const ATTACHED = 1;
+/**
+ * Detached: a DOM node no document holds.
+ *
+ * @example
+ * ```ts
+ * const detached = graph.detachedness()[o] === DETACHED;
+ * ```
+ */
 export const DETACHED = 2;
 
 /**

@@ -10,7 +10,7 @@ const SLOPPY_FUNCTION_MAP = "sloppy_function_map";
 const MAP_DESCRIPTORS = "(map descriptors)";
 
 /** How a holder's edges are filtered (DevTools' `filterForDistances` special cases). */
-const PLAIN = 0, NATIVE_CONTEXT_NODE = 1, MAP_DESCRIPTORS_NODE = 2;
+const UNKNOWN = 0, PLAIN = 1, NATIVE_CONTEXT_NODE = 2, MAP_DESCRIPTORS_NODE = 3;
 
 /**
  * Distances from the roots by breadth-first search, exactly as DevTools computes them
@@ -42,12 +42,8 @@ export function calculateDistances(
   const progress = new PhaseProgress(onProgress, "distances", nodeCount);
   const distances = new Int32Array(nodeCount).fill(NO_DISTANCE);
   const rootStart = firstEdge[rootOrdinal], rootEnd = firstEdge[rootOrdinal + 1];
-  // Holders whose edges DevTools filters, by string index of their name.
+  // Holders whose edges DevTools filters, by string index of their name (filled in on first sight).
   const special = new Uint8Array(strings.length);
-  strings.forEach((name, i) => {
-    if (name === NATIVE_CONTEXT) special[i] = NATIVE_CONTEXT_NODE;
-    else if (name === MAP_DESCRIPTORS) special[i] = MAP_DESCRIPTORS_NODE;
-  });
   const search: BreadthFirst = {
     snapshot,
     codes,
@@ -82,7 +78,7 @@ interface BreadthFirst {
   readonly codes: SnapshotCodes;
   readonly distances: Int32Array;
   readonly queue: Uint32Array;
-  /** Per string index: a holder name whose edges are filtered (NATIVE_CONTEXT_NODE, MAP_DESCRIPTORS_NODE) or 0. */
+  /** Per string index: UNKNOWN, then PLAIN, NATIVE_CONTEXT_NODE or MAP_DESCRIPTORS_NODE. */
   readonly special: Uint8Array;
   readonly pairOfName: Int32Array;
   readonly pending: Uint8Array;
@@ -102,7 +98,12 @@ function breadthFirst(s: BreadthFirst, length: number): void {
     if (++visited >= progress.next) progress.report(Math.min(visited, distances.length - 1));
     const distance = distances[o] + 1;
     const t0 = nodeType[o];
-    const kind = t0 === hidden || t0 === array ? special[nodeName[o]] : PLAIN;
+    let kind = PLAIN;
+    if (t0 === hidden || t0 === array) {
+      const name = nodeName[o];
+      kind = special[name];
+      if (kind === UNKNOWN) kind = special[name] = strings[name] === NATIVE_CONTEXT ? NATIVE_CONTEXT_NODE : strings[name] === MAP_DESCRIPTORS ? MAP_DESCRIPTORS_NODE : PLAIN;
+    }
     const filtered = (kind === NATIVE_CONTEXT_NODE && t0 === hidden) || (kind === MAP_DESCRIPTORS_NODE && t0 === array);
     for (let e = firstEdge[o], end = firstEdge[o + 1]; e < end; e++) {
       const t = edgeType[e];

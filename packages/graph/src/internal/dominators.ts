@@ -2,7 +2,15 @@ import type { HeapSnapshot } from "@heapgraph/snapshot";
 import type { GraphProgress, Retainers } from "./heap-graph-types.ts";
 import { PhaseProgress } from "./progress.ts";
 
-/** What {@link calculateDominators} produces. */
+/**
+ * What {@link calculateDominators} produces.
+ *
+ * @example
+ * ```ts
+ * const { dominators, order } = calculateDominators(snapshot, bits, retainers);
+ * console.log(dominators[o], order[1] - 1 === snapshot.rootOrdinal);
+ * ```
+ */
 export interface DominatorResult {
   /** Immediate dominator ordinal per node; the root's is itself. */
   readonly dominators: Uint32Array;
@@ -206,7 +214,7 @@ export function calculateDominators(
   }
 
   const forest: Forest = { ancestor: parent, linked: new Uint8Array(size), label, semi, stack: new Uint32Array(1024) };
-  const { linked } = forest;
+  const { linked, ancestor } = forest;
   // A vertex waits in exactly one bucket until its bucket is processed, and gets its dominator
   // then; so one array holds the bucket links first and the dominators after. Buckets are filled
   // at the head and reversed before processing: first in, first out, like DevTools' sets.
@@ -227,7 +235,7 @@ export function calculateDominators(
       }
       orphan = false;
       const v = predNode[ri] + 1;
-      const u = linked[v] === 0 ? v : evaluate(forest, v);
+      const u = linked[v] === 0 ? v : linked[ancestor[v]] === 0 ? label[v] : evaluate(forest, v);
       if (semi[u] < semiW) semiW = semi[u];
     }
     // A node nothing essential holds counts as held by the root alone.
@@ -248,7 +256,7 @@ export function calculateDominators(
     bucketHead[p] = 0;
     for (let v = fifo; v !== 0; ) {
       const next = dom[v];
-      const u = linked[v] === 0 ? v : evaluate(forest, v);
+      const u = linked[v] === 0 ? v : linked[ancestor[v]] === 0 ? label[v] : evaluate(forest, v);
       dom[v] = semi[u] < semi[v] ? u : p;
       v = next;
     }

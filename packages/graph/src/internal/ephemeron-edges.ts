@@ -1,5 +1,4 @@
 import type { HeapSnapshot } from "@heapgraph/snapshot";
-import { snapshotCodes } from "./snapshot-codes.ts";
 
 /**
  * V8 writes a WeakMap entry's value as held by two `internal` edges, one from the table and
@@ -59,7 +58,15 @@ export class EphemeronEdges {
   }
 }
 
-/** Every WeakMap edge name of a snapshot, classified once; see {@link ephemeronPairTable}. */
+/**
+ * Every WeakMap edge name of a snapshot, classified once; see {@link ephemeronPairTable}.
+ *
+ * @example
+ * ```ts
+ * const { pairOfName, pairCount } = ephemeronPairTable(snapshot);
+ * console.log(pairCount, "WeakMap entries");
+ * ```
+ */
 export interface EphemeronPairTable {
   /** Pair id per string index; -1 when no internal edge uses the string as a WeakMap edge name. */
   readonly pairOfName: Int32Array;
@@ -80,19 +87,16 @@ export interface EphemeronPairTable {
  * ```
  */
 export function ephemeronPairTable(snapshot: HeapSnapshot): EphemeronPairTable {
-  const { strings, edgeCount, edgeType, edgeNameOrIndex } = snapshot;
-  const internal = snapshotCodes(snapshot).edgeInternal;
+  // Scanning the string table (once per string) is cheaper than scanning the edges (once per
+  // edge); a string that looks like a WeakMap edge name but names no internal edge is never consulted.
+  const { strings } = snapshot;
   const pairs = new PairRegistry();
-  // 0 while not looked at, then -1 or pair id + 1.
   const pairOfName = new Int32Array(strings.length);
-  for (let e = 0; e < edgeCount; e++) {
-    if (edgeType[e] !== internal) continue;
-    const name = edgeNameOrIndex[e];
-    if (name >= strings.length || pairOfName[name] !== 0) continue;
-    const pair = pairs.classify(strings[name]);
-    pairOfName[name] = pair < 0 ? -1 : pair + 1;
+  for (let i = 0; i < strings.length; i++) {
+    const name = strings[i];
+    const first = name.charCodeAt(0);
+    pairOfName[i] = first >= 48 && first <= 57 ? pairs.classify(name) : -1;
   }
-  for (let i = 0; i < pairOfName.length; i++) pairOfName[i] = pairOfName[i] > 0 ? pairOfName[i] - 1 : -1;
   return { pairOfName, tableId: pairs.tableId, pairCount: pairs.tableId.length };
 }
 
@@ -116,7 +120,8 @@ class PairRegistry {
     if (!match) return -1;
     const text = name!;
     const length = text.length - match.pairStart;
-    const hash = (Math.imul(match.tableId | 0, 0x9e3779b1) ^ Math.imul(match.valueId | 0, 0x85ebca77) ^ length) | 0;
+    // 30 bits: small integers stay unboxed as Map keys.
+    const hash = (Math.imul(match.tableId | 0, 0x9e3779b1) ^ Math.imul(match.valueId | 0, 0x85ebca77) ^ length) & 0x3fffffff;
     const head = this.#byHash.get(hash);
     for (let pair = head ?? -1; pair >= 0; pair = this.#nextWithHash[pair]) {
       if (samePart(this.#name[pair], this.#start[pair], text, match.pairStart, length)) return pair;

@@ -81,7 +81,7 @@ export function essentialEdges(
       if (child === o) continue;
       if (!isRoot) {
         if (t === edgeShortcut) continue;
-        if (page[child] && !fromPage) continue;
+        if (fromPage === 0 && page[child] !== 0) continue;
       }
       bits[e >>> 3] |= 1 << (e & 7);
       if (perTarget) perTarget[child]++;

@@ -1,4 +1,11 @@
-/** What went wrong in the graph engine. */
+/**
+ * What went wrong in the graph engine.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof GraphError && error.code === "ORDINAL_OUT_OF_RANGE") retryWith(0);
+ * ```
+ */
 export type GraphErrorCode = "INVALID_OPTIONS" | "ORDINAL_OUT_OF_RANGE" | "EDGE_OUT_OF_RANGE" | "INVALID_SNAPSHOT";
 
 /**

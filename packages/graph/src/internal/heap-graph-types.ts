@@ -8,7 +8,14 @@ import type { HeapSnapshot } from "@heapgraph/snapshot";
  * snapshot's edge columns; *id* = V8's heap object id.
  */
 
-/** The phases of the engine's lazy work, in the order they usually run. */
+/**
+ * The phases of the engine's lazy work, in the order they usually run.
+ *
+ * @example
+ * ```ts
+ * const phases: GraphPhase[] = ["distances", "dominators"];
+ * ```
+ */
 export type GraphPhase =
   | "retainers"
   | "detachedness"
@@ -20,20 +27,42 @@ export type GraphPhase =
   | "class stats"
   | "ids";
 
-/** Progress of a long computation: `done` out of `total` units of `phase`. */
+/**
+ * Progress of a long computation: `done` out of `total` units of `phase`.
+ *
+ * @example
+ * ```ts
+ * buildGraph(snapshot, { onProgress: ({ phase, done, total }) => console.error(phase, done, "/", total) });
+ * ```
+ */
 export interface GraphProgress {
   readonly phase: GraphPhase;
   readonly done: number;
   readonly total: number;
 }
 
-/** Options for {@link HeapGraph} construction. */
+/**
+ * Options for {@link HeapGraph} construction.
+ *
+ * @example
+ * ```ts
+ * const graph = buildGraph(snapshot, { onProgress: (p) => bar.update(p.phase, p.done / p.total) });
+ * ```
+ */
 export interface BuildGraphOptions {
   /** Called a bounded number of times per phase (about 100), and once with `done === total`. */
   onProgress?: (progress: GraphProgress) => void;
 }
 
-/** Reverse edges, compressed like the forward ones: node `o`'s retainers are `firstRetainer[o] .. firstRetainer[o+1]`. */
+/**
+ * Reverse edges, compressed like the forward ones: node `o`'s retainers are `firstRetainer[o] .. firstRetainer[o+1]`.
+ *
+ * @example
+ * ```ts
+ * const { firstRetainer, retainerNode } = graph.retainers();
+ * for (let r = firstRetainer[o]; r < firstRetainer[o + 1]; r++) console.log(retainerNode[r], "holds", o);
+ * ```
+ */
 export interface Retainers {
   /** Length nodeCount + 1. */
   readonly firstRetainer: Uint32Array;
@@ -49,6 +78,12 @@ export interface Retainers {
  * A class is a class name, split by script location for `object` nodes whose constructor has one
  * (DevTools' class key): two constructors both called `Item` in different scripts are two classes
  * with the same name and different {@link keys}.
+ *
+ * @example
+ * ```ts
+ * const { classOf, names, keys } = graph.classes();
+ * console.log(names[classOf[o]], keys[classOf[o]]); // "Item", "12,3,4,Item"
+ * ```
  */
 export interface ClassIndex {
   readonly classOf: Uint32Array;
@@ -68,6 +103,13 @@ export interface ClassIndex {
  * Per-class totals as DevTools' Summary view shows them, indexed like {@link ClassIndex.names}.
  * Nodes whose shallow size is 0 (e.g. arrays whose size DevTools moved to their owner) are left out of
  * `count`, `selfSize` and `retainedSize`, as in DevTools.
+ *
+ * @example
+ * ```ts
+ * const { names } = graph.classes();
+ * const { count, retainedSize } = graph.classStats();
+ * names.forEach((name, c) => console.log(name, count[c], retainedSize[c]));
+ * ```
  */
 export interface ClassStats {
   /** Nodes of the class with a non-zero shallow size (DevTools' "Count"). */
@@ -82,7 +124,15 @@ export interface ClassStats {
   readonly distance: Int32Array;
 }
 
-/** The dominator tree as children lists: node `o` immediately dominates `children[firstChild[o] .. firstChild[o+1]]`. */
+/**
+ * The dominator tree as children lists: node `o` immediately dominates `children[firstChild[o] .. firstChild[o+1]]`.
+ *
+ * @example
+ * ```ts
+ * const { firstChild, children } = graph.dominatorTree();
+ * const dominated = children.subarray(firstChild[o], firstChild[o + 1]);
+ * ```
+ */
 export interface DominatorTree {
   /** Length nodeCount + 1. */
   readonly firstChild: Uint32Array;
@@ -90,24 +140,52 @@ export interface DominatorTree {
   readonly children: Uint32Array;
 }
 
-/** A script position (0-based line and column, as in the snapshot). */
+/**
+ * A script position (0-based line and column, as in the snapshot).
+ *
+ * @example
+ * ```ts
+ * const at = graph.location(o);
+ * if (at) console.log(graph.scriptName(at.scriptId), at.line + 1);
+ * ```
+ */
 export interface ScriptLocation {
   readonly scriptId: number;
   readonly line: number;
   readonly column: number;
 }
 
-/** Distance value for nodes no root reaches (DevTools' `NoDistance`). */
+/**
+ * Distance value for nodes no root reaches (DevTools' `NoDistance`).
+ *
+ * @example
+ * ```ts
+ * const unreachable = graph.distances().filter((d) => d === NO_DISTANCE).length;
+ * ```
+ */
 export const NO_DISTANCE = -5;
 
 /**
  * Distances of nodes that only system roots reach (not the global objects, not DOM trees)
  * start here: such a node has distance `SYSTEM_DISTANCE + k`, as in DevTools, which sorts them
  * after every user-reachable node.
+ *
+ * @example
+ * ```ts
+ * const d = node.distance;
+ * const shown = d === NO_DISTANCE ? "unreachable" : d >= SYSTEM_DISTANCE ? `system + ${d - SYSTEM_DISTANCE}` : String(d);
+ * ```
  */
 export const SYSTEM_DISTANCE = 100_000_000;
 
-/** One edge seen from a node handle. */
+/**
+ * One edge seen from a node handle.
+ *
+ * @example
+ * ```ts
+ * for (const edge of graph.node(o).edges()) console.log(edge.type, edge.name, "->", edge.to.className);
+ * ```
+ */
 export interface HeapEdge {
   /** Index in the snapshot's edge columns. */
   readonly index: number;
@@ -121,7 +199,15 @@ export interface HeapEdge {
   readonly to: HeapNode;
 }
 
-/** A cheap view of one node. Properties read the columns; nothing is copied. */
+/**
+ * A cheap view of one node. Properties read the columns; nothing is copied.
+ *
+ * @example
+ * ```ts
+ * const node = graph.nodeById(6177)!;
+ * console.log(node.className, node.selfSize, node.retainedSize, node.distance, node.describe());
+ * ```
+ */
 export interface HeapNode {
   readonly graph: HeapGraph;
   readonly ordinal: number;

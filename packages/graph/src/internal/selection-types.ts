@@ -57,4 +57,6 @@ export interface Selection {
   readonly edges: readonly SelectionEdge[];
   /** Nodes not expanded because `maxDepth` was reached while they still had edges. */
   readonly depthLimited: number;
+  /** The `maxDepth` the query used (objgraph's max_depth): the renderer shades this depth darkest. */
+  readonly maxDepth?: number;
 }

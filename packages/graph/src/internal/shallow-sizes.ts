@@ -54,29 +54,16 @@ export function shallowSizes(
   }
   // Each internal node enters the stack at most twice: when it gets an owner, and when it gets a second one.
   const stack = new Uint32Array(2 * internals + 1);
-  let top = 0;
-  const visit = (from: number) => {
-    const owner = owners[from];
-    for (let e = firstEdge[from], end = firstEdge[from + 1]; e < end; e++) {
-      if (edgeType[e] === edgeWeak) continue;
-      const target = edgeTarget[e];
-      const current = owners[target];
-      if (current === UNVISITED) {
-        owners[target] = owner;
-        stack[top++] = target;
-      } else if (current !== target && current !== owner && current !== MULTIPLE_OWNERS) {
-        owners[target] = MULTIPLE_OWNERS;
-        stack[top++] = target;
-      }
-    }
-  };
   // Ownership is a least fixpoint over the lattice unvisited < one owner < several owners,
   // so the order of visits does not change the result; owners are visited in ordinal order.
   for (let o = 0; o < nodeCount; o++) {
     if (o >= progress.next) progress.report(o);
     if (owners[o] !== o) continue;
-    visit(o);
-    while (top > 0) visit(stack[--top]);
+    let top = spreadOwner(o, 0, owners, stack, firstEdge, edgeType, edgeTarget, edgeWeak);
+    while (top > 0) {
+      const from = stack[--top];
+      top = spreadOwner(from, top, owners, stack, firstEdge, edgeType, edgeTarget, edgeWeak);
+    }
   }
   const sizes = snapshot.nodeSelfSize.slice();
   for (let o = 0; o < nodeCount; o++) {
@@ -88,4 +75,31 @@ export function shallowSizes(
   }
   progress.done();
   return sizes;
+}
+
+/** Passes `from`'s owner on along its strong edges; returns the new stack top. */
+function spreadOwner(
+  from: number,
+  top: number,
+  owners: Uint32Array,
+  stack: Uint32Array,
+  firstEdge: Uint32Array,
+  edgeType: Uint8Array,
+  edgeTarget: Uint32Array,
+  edgeWeak: number,
+): number {
+  const owner = owners[from];
+  for (let e = firstEdge[from], end = firstEdge[from + 1]; e < end; e++) {
+    if (edgeType[e] === edgeWeak) continue;
+    const target = edgeTarget[e];
+    const current = owners[target];
+    if (current === UNVISITED) {
+      owners[target] = owner;
+      stack[top++] = target;
+    } else if (current !== target && current !== owner && current !== MULTIPLE_OWNERS) {
+      owners[target] = MULTIPLE_OWNERS;
+      stack[top++] = target;
+    }
+  }
+  return top;
 }

@@ -33,7 +33,15 @@ export interface SnapshotCodes {
   readonly edgeWeak: number;
 }
 
-/** Resolves the {@link SnapshotCodes} of a snapshot. */
+/**
+ * Resolves the {@link SnapshotCodes} of a snapshot.
+ *
+ * @example
+ * ```ts
+ * const { edgeWeak } = snapshotCodes(snapshot);
+ * const weak = snapshot.edgeType[e] === edgeWeak;
+ * ```
+ */
 export function snapshotCodes(snapshot: HeapSnapshot): SnapshotCodes {
   const n = (name: string) => snapshot.nodeTypeNames.indexOf(name);
   const e = (name: string) => snapshot.edgeTypeNames.indexOf(name);
@@ -60,7 +68,14 @@ export function snapshotCodes(snapshot: HeapSnapshot): SnapshotCodes {
   };
 }
 
-/** Whether an edge type's `name_or_index` is a number (element and hidden edges) rather than a string index. */
+/**
+ * Whether an edge type's `name_or_index` is a number (element and hidden edges) rather than a string index.
+ *
+ * @example
+ * ```ts
+ * const name = hasNumericName(codes, snapshot.edgeType[e]) ? String(snapshot.edgeNameOrIndex[e]) : snapshot.strings[snapshot.edgeNameOrIndex[e]];
+ * ```
+ */
 export function hasNumericName(codes: SnapshotCodes, edgeType: number): boolean {
   return edgeType === codes.edgeElement || edgeType === codes.edgeHidden;
 }

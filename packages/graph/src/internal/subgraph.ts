@@ -126,7 +126,7 @@ export function chainSelection(graph: HeapGraph, chain: readonly HeapNode[], opt
     const e = edgeBetween(graph, ordinals[i - 1], ordinals[i]);
     if (e >= 0) edges.push({ from: ordinals[i - 1], to: ordinals[i], type: graph.edgeTypeName(e), name: graph.edgeName(e) });
   }
-  return { kind: "chain", nodes, edges, depthLimited: 0 };
+  return { kind: "chain", nodes, edges, depthLimited: 0, maxDepth: Math.max(0, nodes.length - 1) };
 }
 
 function subgraph(
@@ -190,7 +190,7 @@ function subgraph(
     }
     nodes.push(selectionNode(graph, query, o, d, isStart.has(o), options.highlight, options.extraInfo, skipped));
   }
-  return { kind: query, nodes, edges, depthLimited };
+  return { kind: query, nodes, edges, depthLimited, maxDepth };
 }
 
 function defaultBackrefsCull(node: HeapNode): boolean {

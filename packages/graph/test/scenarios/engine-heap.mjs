@@ -2,12 +2,9 @@
 // differential test: owned backing stores (shallow sizes), WeakMap entries and WeakRefs
 // (distances and dominators), closures with contexts and script locations, plain objects
 // of common shapes (interface names), two classes with one name (class keys), cons strings,
-// cycles, Maps and Sets, typed arrays. Writes a V8 heap snapshot of itself to argv[2], on
-// Node, Deno (`node:v8`) and Bun (`Bun.generateHeapSnapshot("v8")`).
-import { Buffer } from "node:buffer";
-import { writeFileSync } from "node:fs";
-import process from "node:process";
-import v8 from "node:v8";
+// cycles, Maps and Sets, typed arrays. Run by testkit's `takeRealSnapshot`, which passes the
+// output file as argv[2] and the format (V8, or Bun's JavaScriptCore) in the environment.
+import { snapshotTo } from "../../../../testkit/scenarios/heap-snapshot-here.mjs";
 
 class Order {
   constructor(id, items) {
@@ -59,13 +56,4 @@ globalThis.engineHeap = {
   registry: new FinalizationRegistry(() => {}),
 };
 
-const out = process.argv[2];
-if (!out) throw new Error("usage: <runtime> engine-heap.mjs <output file>");
-if (globalThis.Bun) {
-  globalThis.Bun.gc(true);
-  writeFileSync(out, globalThis.Bun.generateHeapSnapshot("v8"));
-} else {
-  const chunks = [];
-  for await (const chunk of v8.getHeapSnapshot()) chunks.push(chunk);
-  writeFileSync(out, Buffer.concat(chunks));
-}
+await snapshotTo();

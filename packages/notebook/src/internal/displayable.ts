@@ -50,7 +50,12 @@ export function displayable<T extends object>(obj: T, bundle: (obj: T) => Displa
 
 /**
  * A displayable object holding a fixed bundle; what {@link html}, {@link markdown} and
- * {@link svgGraph} return.
+ * {@link svgGraph} return. Each call of its display method returns a fresh copy.
+ *
+ * @example
+ * ```ts
+ * const shown = fixedDisplay({ "text/plain": "hi", "text/html": "<b>hi</b>" });
+ * ```
  */
 export function fixedDisplay(bundle: DisplayBundle): Displayable {
   const copy = { ...bundle };

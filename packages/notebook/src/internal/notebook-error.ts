@@ -25,8 +25,14 @@ export class NotebookError extends Error {
   }
 }
 
-/** The start of `text` for an error message, on one line. */
+/**
+ * The start of `text` for an error message, quoted on one line.
+ *
+ * @example
+ * ```ts
+ * preview("<div>\n</div>"); // '"<div>\\n</div>"'
+ * ```
+ */
 export function preview(text: string, max = 60): string {
-  const flat = JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-  return flat;
+  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 }

@@ -52,6 +52,11 @@ const EXPECTED: Record<OptionKind, string> = {
  * Checks user options at the edge: unknown names and values of the wrong kind throw a
  * {@link RenderError} `INVALID_OPTIONS` naming the function, the option and the bad value.
  * `undefined` values count as absent.
+ *
+ * @example
+ * ```ts
+ * checkOptions("toDot", { ids: "yes" }, { ids: "boolean" }); // throws: option ids must be true or false, got "yes"
+ * ```
  */
 export function checkOptions(fn: string, options: unknown, spec: Readonly<Record<string, OptionKind>>): void {
   if (options === undefined) return;

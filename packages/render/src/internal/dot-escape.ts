@@ -5,6 +5,11 @@ import { printable } from "./printable-text.ts";
  * label): `\` and `"` are escaped for DOT, and `&` becomes `&amp;` because Graphviz decodes
  * HTML entities in labels (`&lt;` would otherwise show as `<`). The text must already be
  * {@link printable} (no line breaks or control characters).
+ *
+ * @example
+ * ```ts
+ * escapeDotText('a "b" & c\\d'); // 'a \\"b\\" &amp; c\\\\d'
+ * ```
  */
 export function escapeDotText(text: string): string {
   return text.replace(/[\\"&]/g, (c) => (c === "&" ? "&amp;" : `\\${c}`));
@@ -43,7 +48,15 @@ export function dotValue(value: string | number | boolean): string {
 
 const DOT_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Whether `name` can be written as a bare DOT identifier (attribute names, node ids). */
+/**
+ * Whether `name` can be written as a bare DOT identifier (attribute names, node ids).
+ *
+ * @example
+ * ```ts
+ * isDotId("URL"); // true
+ * isDotId("bad name"); // false
+ * ```
+ */
 export function isDotId(name: string): boolean {
   return DOT_ID.test(name);
 }

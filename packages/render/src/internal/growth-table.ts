@@ -31,7 +31,7 @@ export interface GrowthTableOptions extends TableOptions {
  * @example
  * ```ts
  * console.log(tableToText(growthTable(growth(before, after)), { header: false }));
- * // Session      1,042      +100    +6.4 kB
+ * // Session     1,042      +100    +6.4 kB
  * ```
  */
 export function growthTable(rows: readonly GrowthTableRow[], options: GrowthTableOptions = {}): Table {

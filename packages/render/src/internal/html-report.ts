@@ -49,7 +49,8 @@ footer { color: #57606a; font-size: .8rem; margin-top: 3rem; border-top: 1px sol
  * One self-contained HTML page from tables, graphs and prose, to publish a finding: no scripts,
  * no external style sheets, fonts or images (a Content-Security-Policy says so to the browser),
  * so it opens offline, attaches to a bug report, and renders in a notebook. Text is escaped;
- * SVG is inlined without its XML declaration. Same input, same bytes.
+ * SVG is inlined without its XML declaration. The page is also well-formed XML (XHTML syntax).
+ * Same input, same bytes.
  *
  * @throws {RenderError} `INVALID_OPTIONS` for an unknown part type or a graph that is not SVG
  * (or that carries a script).
@@ -78,10 +79,10 @@ export function toHtmlReport(report: HtmlReport): string {
     "<!DOCTYPE html>",
     '<html lang="en">',
     "<head>",
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="heapgraph">',
+    '<meta charset="utf-8" />',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+    '<meta name="generator" content="heapgraph" />',
     `<title>${escapeHtml(report.title)}</title>`,
     `<style>\n${STYLE}\n</style>`,
     "</head>",

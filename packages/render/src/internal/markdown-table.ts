@@ -5,6 +5,11 @@ import type { Table } from "./table.ts";
  * Text for a Markdown (CommonMark / GitHub) table cell: characters that would start emphasis,
  * code, links or a new cell are backslash-escaped, `& < >` become entities, control characters
  * visible escapes.
+ *
+ * @example
+ * ```ts
+ * escapeMarkdown("a|b <c> *d*"); // "a\\|b &lt;c&gt; \\*d\\*"
+ * ```
  */
 export function escapeMarkdown(text: string): string {
   return printable(text)

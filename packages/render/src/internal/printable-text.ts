@@ -1,4 +1,11 @@
-/** The character that ends a cut string. */
+/**
+ * The character that ends a cut string.
+ *
+ * @example
+ * ```ts
+ * printable("abcdef", 3).endsWith(ELLIPSIS); // true
+ * ```
+ */
 export const ELLIPSIS = "\u2026";
 
 /**

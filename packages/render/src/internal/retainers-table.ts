@@ -50,9 +50,14 @@ export function largestRetainersTable(rows: readonly RetainerTableRow[], options
       const cells = [r.className, `@${r.id}`];
       if (previews) cells.push(r.preview ?? "");
       cells.push(formatSize(r.selfSize), formatSize(r.retainedSize));
-      if (shares) cells.push(typeof r.share === "number" ? `${(r.share * 100).toFixed(1)}%` : "");
+      if (shares) cells.push(typeof r.share === "number" ? formatShare(r.share) : "");
       return cells;
     }),
     shown.note,
   );
+}
+
+function formatShare(share: number): string {
+  if (share > 0 && share < 0.0005) return "<0.1%";
+  return `${(share * 100).toFixed(1)}%`;
 }

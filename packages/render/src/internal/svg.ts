@@ -21,8 +21,15 @@ export interface LayoutLimits {
   readonly maxExtraEdges: number;
 }
 
-/** The default {@link LayoutLimits}, measured as described in the README. */
-export const DEFAULT_LAYOUT_LIMITS: LayoutLimits = Object.freeze({ maxNodes: 2000, maxEdges: 2500, maxExtraEdges: 300 });
+/**
+ * The default {@link LayoutLimits}, measured as described in the README.
+ *
+ * @example
+ * ```ts
+ * await renderSvg(dot, { limits: { maxNodes: 2 * DEFAULT_LAYOUT_LIMITS.maxNodes } });
+ * ```
+ */
+export const DEFAULT_LAYOUT_LIMITS: LayoutLimits = Object.freeze({ maxNodes: 2500, maxEdges: 3000, maxExtraEdges: 250 });
 
 /** Options of {@link renderSvg}. */
 export interface RenderSvgOptions {
@@ -37,10 +44,16 @@ export interface RenderSvgOptions {
 let loading: Promise<Graphviz> | undefined;
 
 /**
- * The Graphviz WebAssembly module, loaded on first use and shared by every later call.
- * A failed load is not cached, so a later call tries again.
+ * The Graphviz WebAssembly module, loaded on first use and shared by every later call (the same
+ * promise each time). A failed load is not cached, so a later call tries again.
+ *
+ * @example
+ * ```ts
+ * const graphviz = await loadGraphviz();
+ * graphviz.version(); // "16.1.0"
+ * ```
  */
-function graphviz(): Promise<Graphviz> {
+export function loadGraphviz(): Promise<Graphviz> {
   loading ??= import("@hpcc-js/wasm-graphviz")
     .then((m) => m.Graphviz.load())
     .catch((error: unknown) => {
@@ -74,7 +87,7 @@ export async function renderSvg(dot: string, options: RenderSvgOptions = {}): Pr
   if (typeof dot !== "string") throw new RenderError("INVALID_OPTIONS", `renderSvg: dot must be a string, got ${typeof dot}`);
   const limits = layoutLimits(options.limits);
   const engine = options.engine ?? "dot";
-  const gv = await graphviz();
+  const gv = await loadGraphviz();
   if (limits) checkSize(gv, dot, limits);
   let svg: string;
   try {

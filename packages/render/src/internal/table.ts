@@ -41,19 +41,42 @@ export interface TableOptions {
   title?: string;
 }
 
-/** Cuts rows to `limit` and says how many were left out. */
+/**
+ * Cuts rows to `limit` and says how many were left out.
+ *
+ * @example
+ * ```ts
+ * limitRows([1, 2, 3], 2); // { rows: [1, 2], note: "… and 1 more row" }
+ * ```
+ */
 export function limitRows<T>(rows: readonly T[], limit: number | undefined): { rows: readonly T[]; note?: string } {
   if (limit === undefined || rows.length <= limit) return { rows };
   const left = rows.length - limit;
   return { rows: rows.slice(0, limit), note: `… and ${left} more row${left === 1 ? "" : "s"}` };
 }
 
-/** Builds a table, leaving out an empty title or note. */
+/**
+ * Builds a table, leaving out an empty title or note.
+ *
+ * @example
+ * ```ts
+ * makeTable("", [{ header: "N", align: "right" }], [["1"]]); // { columns: [...], rows: [["1"]] }
+ * ```
+ */
 export function makeTable(title: string, columns: readonly TableColumn[], rows: readonly (readonly string[])[], note?: string): Table {
   return { ...(title ? { title } : {}), columns, rows, ...(note ? { note } : {}) };
 }
 
-/** A count with thousands separators (`12,345`), the same on every runtime and locale. */
+/**
+ * A count with thousands separators (`12,345`), the same on every runtime and locale; with
+ * `signed`, positive values get a `+` (for deltas).
+ *
+ * @example
+ * ```ts
+ * formatCount(12282); // "12,282"
+ * formatCount(14, true); // "+14"
+ * ```
+ */
 export function formatCount(n: number, signed = false): string {
   if (!Number.isFinite(n)) return String(n);
   const sign = n < 0 ? "-" : signed && n > 0 ? "+" : "";

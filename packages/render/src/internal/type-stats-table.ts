@@ -33,9 +33,9 @@ export interface TypeStatsTableOptions extends TableOptions {
  * ```ts
  * console.log(tableToText(mostCommonTypesTable(mostCommonTypes(graph, { limit: 5 }))));
  * // Most common types
- * // Class                Count Self size Retained size
- * // --------------------------------------------------
- * // (string)             8,959  412.3 kB      412.3 kB
+ * // Class     Count  Self size  Retained size
+ * // ----------------------------------------
+ * // (string)  8,959     412 kB         412 kB
  * ```
  */
 export function mostCommonTypesTable(rows: readonly TypeStatsTableRow[], options: TypeStatsTableOptions = {}): Table {

@@ -81,6 +81,7 @@ export class FlatNumberReader implements ValueReader {
         if (i === end) break;
       }
       if (state === NUMBER) {
+        if (c !== 0x2c && c !== 0x5d && !isJsonSpace(c)) throw this.#unexpected(bytes, i, AFTER);
         this.#push(v, i);
         state = AFTER;
       }

@@ -64,24 +64,42 @@ async function* gunzip(first: Uint8Array, rest: AsyncIterator<Uint8Array> | null
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   let sourceError: { error: unknown } | null = null;
+  let writeError: { error: unknown } | null = null;
   let stopped = false;
   const pump = (async () => {
     try {
       // Copies: the decompressor may keep a chunk after write() resolves, and sources reuse their buffers.
       await writer.write(first.slice());
       while (rest && !stopped) {
-        const next = await rest.next();
+        let next: IteratorResult<Uint8Array>;
+        try {
+          next = await rest.next();
+        } catch (error) {
+          sourceError = { error };
+          throw error;
+        }
         if (next.done) break;
         await writer.write(next.value.slice());
       }
       await writer.close();
     } catch (error) {
-      if (!stopped) sourceError = { error };
+      if (!stopped && !sourceError) writeError = { error };
       await writer.abort(error).catch(() => {});
     } finally {
       await Promise.resolve(rest?.return?.()).catch(() => {});
     }
   })();
+  const gzipError = (cause: unknown, offset: number) => {
+    const text = String((cause as Error)?.message ?? cause);
+    const truncated = /unexpected end|end of (file|stream|input)|truncat|incomplete|premature/i.test(text);
+    return new SnapshotFormatError(truncated ? "TRUNCATED" : "BAD_GZIP", truncated ? "the gzip data ends early" : "the gzip data is corrupt", {
+      section: null,
+      offset,
+      found: text,
+      fileName,
+      cause,
+    });
+  };
   let offset = 0;
   try {
     for (;;) {
@@ -90,21 +108,15 @@ async function* gunzip(first: Uint8Array, rest: AsyncIterator<Uint8Array> | null
         result = await reader.read();
       } catch (cause) {
         if (sourceError) throw (sourceError as { error: unknown }).error;
-        const text = String((cause as Error)?.message ?? cause);
-        const truncated = /unexpected end|end of (file|stream|input)|truncat|incomplete|premature/i.test(text);
-        throw new SnapshotFormatError(truncated ? "TRUNCATED" : "BAD_GZIP", truncated ? "the gzip data ends early" : "the gzip data is corrupt", {
-          section: null,
-          offset,
-          found: text,
-          fileName,
-          cause,
-        });
+        throw gzipError(cause, offset);
       }
       if (result.done) break;
       offset += result.value.length;
       yield result.value;
     }
+    await pump;
     if (sourceError) throw (sourceError as { error: unknown }).error;
+    if (writeError) throw gzipError((writeError as { error: unknown }).error, offset);
   } finally {
     // The pump ends on its own once the source answers; a stalled source must not stall us.
     stopped = true;

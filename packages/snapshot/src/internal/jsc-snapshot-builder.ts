@@ -266,7 +266,8 @@ function jscToSnapshot(ctx: ParseContext, parts: JscParts): HeapSnapshot {
     edgeType, edgeNameOrIndex, edgeTarget,
     extraEdgeFields: new Map(),
     strings,
-    locations: null,
+    // JSC has no script positions; empty (not null) as the header lists location fields.
+    locations: { count: 0, objectOrdinal: new Uint32Array(0), scriptId: new Uint32Array(0), line: new Uint32Array(0), column: new Uint32Array(0) },
     traces: null,
     extraSections: parts.extraSections,
   };

@@ -103,6 +103,7 @@ export class LocationReader implements ValueReader {
         if (i === end) break;
       }
       if (state === NUMBER) {
+        if (c !== 0x2c && c !== 0x5d && !isJsonSpace(c)) throw this.#unexpected(bytes, i, AFTER);
         this.#store(v, i);
         state = AFTER;
       }

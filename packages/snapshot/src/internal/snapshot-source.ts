@@ -10,8 +10,9 @@ import { stringChunks } from "./string-chunks.ts";
 
 /**
  * Where a snapshot comes from:
- * - a file path (`string` not starting with `{`) or a `file:` URL (string or `URL`);
- * - the snapshot text itself (a `string` whose first non-blank character is `{`);
+ * - a file path (`string`) or a `file:` URL (string or `URL`);
+ * - the snapshot text itself: a `string` whose first non-blank character is `{` (or `[`, or
+ *   that is blank: such text is rejected as not a snapshot, rather than opened as a path);
  * - bytes (`Uint8Array`, including `Buffer`, or `ArrayBuffer`);
  * - a `ReadableStream<Uint8Array>` or any (async) iterable of byte chunks (string chunks are UTF-8 encoded).
  *
@@ -53,7 +54,7 @@ const SLICE_BYTES = 1 << 22;
 export async function openSource(source: SnapshotSource): Promise<OpenSource> {
   if (typeof source === "string") {
     const text = source.trimStart();
-    if (text.startsWith("{")) return counted(textChunks(source), null, source.length * 3, null);
+    if (text === "" || text.startsWith("{") || text.startsWith("[")) return counted(textChunks(source), null, source.length * 3, null);
     return openPath(source.startsWith("file:") ? fileURLToPath(source) : source);
   }
   if (source instanceof URL) {

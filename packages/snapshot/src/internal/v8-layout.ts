@@ -110,7 +110,7 @@ export function v8Layout(value: unknown, ctx: ParseContext): V8Layout {
     // Each value takes at least two bytes (a digit and a comma).
     const needed = 2 * (header.node_count * nodeFieldCount + header.edge_count * meta.edge_fields.length) - 2;
     if (needed > ctx.maxBytes) {
-      throw ctx.error("COUNT_MISMATCH", `the header claims ${header.node_count} nodes and ${header.edge_count} edges, more than the input can hold`, "snapshot", null, {
+      throw ctx.error("COUNT_MISMATCH", `the header claims ${header.node_count} nodes and ${header.edge_count} edges, more than the input can hold (a truncated file?)`, "snapshot", null, {
         expected: `at most ${ctx.maxBytes} bytes of input`,
         found: `counts that need at least ${needed} bytes`,
       });

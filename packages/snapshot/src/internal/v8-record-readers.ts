@@ -125,6 +125,8 @@ export class NodeRecordReader extends RecordReader {
         if (i === end) break;
       }
       if (state === 4 /* NUMBER */) {
+        // What ends a number must be a separator, checked before the value is.
+        if (c !== 0x2c && c !== 0x5d && c !== 0x0a && c !== 0x20 && !isJsonSpace(c)) throw this.unexpected(bytes, i, 3 /* AFTER */);
         if (f === 0 && r === capacity) {
           cols.growNodes(this.ctx, r, i);
           type = cols.nodeType; name = cols.nodeName; id = cols.nodeId; size = cols.nodeSelfSize; edges = cols.nodeEdgeCount;
@@ -236,6 +238,8 @@ export class EdgeRecordReader extends RecordReader {
         if (i === end) break;
       }
       if (state === 4 /* NUMBER */) {
+        // What ends a number must be a separator, checked before the value is.
+        if (c !== 0x2c && c !== 0x5d && c !== 0x0a && c !== 0x20 && !isJsonSpace(c)) throw this.unexpected(bytes, i, 3 /* AFTER */);
         if (f === 0 && r === capacity) {
           cols.growEdges(this.ctx, r, i);
           type = cols.edgeType; name = cols.edgeNameOrIndex; target = cols.edgeTarget;
