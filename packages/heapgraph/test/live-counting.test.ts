@@ -186,6 +186,14 @@ test("getLeakingObjects: node handles of one fresh graph, each held only by nati
   }
 });
 
+test("an empty objects list counts nothing, as objgraph's objects=[]", async () => {
+  assert.is(await count("TypeProbe", { objects: [] }), 0);
+  const out = sink();
+  await showMostCommonTypes({ objects: [], file: out });
+  assert.is(out.text(), "");
+  if (!onBun) assert.equal(await byType("TypeProbe", { objects: [] }), []);
+});
+
 test("bad arguments and options throw LiveError before any snapshot", async () => {
   const cases: [Promise<unknown>, string][] = [
     [showGrowth({ limt: 3 } as never), "INVALID_OPTIONS"],
