@@ -39,6 +39,11 @@ export type SnapshotRuntime = "node20" | "node24" | "deno" | "bun" | "bun-jsc";
 export interface TakeRealSnapshotOptions {
   /** Longest time the scenario may run, in ms (default 90 000). */
   timeoutMs?: number;
+  /**
+   * Runtime flags before the script, e.g. `["--track-heap-objects"]` for Node's allocation traces
+   * (part of the cache key).
+   */
+  runtimeArgs?: string[];
 }
 
 const SCENARIOS = join(repoRoot, "testkit", "scenarios");
@@ -70,17 +75,18 @@ export function snapshotRuntimes(): SnapshotRuntime[] {
  */
 export async function takeRealSnapshot(runtime: SnapshotRuntime, scenario: string, options: TakeRealSnapshotOptions = {}): Promise<string> {
   const timeoutMs = options.timeoutMs ?? 90_000;
+  const runtimeArgs = options.runtimeArgs ?? [];
   const script = isAbsolute(scenario) ? scenario : join(SCENARIOS, `${scenario}.mjs`);
   if (!existsSync(script)) throw new Error(`no scenario ${scenario} (${script})`);
   const base = runtime === "bun-jsc" ? "bun" : runtime;
   const r = runtimes().find((x) => x.name === base);
   if (!r) throw new Error(`runtime ${base} is not installed here; have ${runtimes().map((x) => x.name).join(", ")}`);
-  const hash = createHash("sha256").update(readFileSync(script)).update(readFileSync(HELPER)).update(r.version).digest("hex").slice(0, 12);
+  const hash = createHash("sha256").update(readFileSync(script)).update(readFileSync(HELPER)).update(r.version).update(JSON.stringify(runtimeArgs)).digest("hex").slice(0, 12);
   const name = `${runtime}-${basename(script, ".mjs")}-${hash}${runtime === "bun-jsc" ? ".json" : ".heapsnapshot"}`;
   return cached(join(cacheDir(), name), timeoutMs, async (out) => {
     const [command, ...pre] = r.command;
     const env = { ...process.env, HEAPGRAPH_SNAPSHOT_FORMAT: runtime === "bun-jsc" ? "jsc" : "v8" };
-    await withProcess(command, [...pre, script, out], async (child) => {
+    await withProcess(command, [...pre, ...runtimeArgs, script, out], async (child) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const exit = await Promise.race([child.exited, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)))]);
       clearTimeout(timer);

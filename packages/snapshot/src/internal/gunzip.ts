@@ -6,7 +6,14 @@
  */
 import { SnapshotFormatError } from "./snapshot-format-error.ts";
 
-/** True when `bytes` starts with gzip's magic number. */
+/**
+ * True when `bytes` starts with gzip's magic number.
+ *
+ * @example
+ * ```ts
+ * isGzip(new Uint8Array([0x1f, 0x8b, 8])); // true
+ * ```
+ */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }

@@ -95,7 +95,14 @@ export function jscEdgeType(name: string): number {
   }
 }
 
-/** True for the classes of global objects, which the root reaches by `shortcut` edges as in V8. */
+/**
+ * True for the classes of global objects, which the root reaches by `shortcut` edges as in V8.
+ *
+ * @example
+ * ```ts
+ * isJscGlobalClass("GlobalObject"); // true
+ * ```
+ */
 export function isJscGlobalClass(className: string): boolean {
   return className === "GlobalObject" || className === "JSGlobalProxy" || className.endsWith("GlobalObject");
 }

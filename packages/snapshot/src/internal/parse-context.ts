@@ -60,12 +60,26 @@ export class ParseContext {
   }
 }
 
-/** JSON whitespace: space, tab, line feed, carriage return. */
+/**
+ * JSON whitespace: space, tab, line feed, carriage return.
+ *
+ * @example
+ * ```ts
+ * isJsonSpace(0x0a); // true
+ * ```
+ */
 export function isJsonSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 
-/** Copies `typed` into a new array of the same kind with room for `length` elements. */
+/**
+ * Copies `typed` into a new array of the same kind with room for `length` elements.
+ *
+ * @example
+ * ```ts
+ * grown(new Uint32Array([1, 2]), 4); // Uint32Array [1, 2, 0, 0]
+ * ```
+ */
 export function grown<T extends Uint8Array | Uint32Array | Float64Array>(typed: T, length: number): T {
   const Ctor = typed.constructor as new (length: number) => T;
   const next = new Ctor(length);

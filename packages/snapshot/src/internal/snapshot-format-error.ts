@@ -111,7 +111,15 @@ export class SnapshotFormatError extends Error {
   }
 }
 
-/** Shows a byte as the reader saw it, for `found`. */
+/**
+ * Shows a byte as the reader saw it, for `found`.
+ *
+ * @example
+ * ```ts
+ * describeByte(0x78); // '"x"'
+ * describeByte(undefined); // "end of input"
+ * ```
+ */
 export function describeByte(byte: number | undefined): string {
   if (byte === undefined) return "end of input";
   if (byte >= 0x20 && byte < 0x7f) return `"${String.fromCharCode(byte)}"`;

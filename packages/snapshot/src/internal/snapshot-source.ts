@@ -13,7 +13,7 @@ import { stringChunks } from "./string-chunks.ts";
  * - a file path (`string`) or a `file:` URL (string or `URL`);
  * - the snapshot text itself: a `string` whose first non-blank character is `{` (or `[`, or
  *   that is blank: such text is rejected as not a snapshot, rather than opened as a path);
- * - bytes (`Uint8Array`, including `Buffer`, or `ArrayBuffer`);
+ * - bytes (`Uint8Array`, including `Buffer`, or `ArrayBuffer`), or a `Blob` / `File`;
  * - a `ReadableStream<Uint8Array>` or any (async) iterable of byte chunks (string chunks are UTF-8 encoded).
  *
  * Gzip data is recognized by its first bytes in all of them.
@@ -23,6 +23,7 @@ export type SnapshotSource =
   | URL
   | Uint8Array
   | ArrayBuffer
+  | Blob
   | ReadableStream<Uint8Array>
   | AsyncIterable<Uint8Array | string>
   | Iterable<Uint8Array | string>;
@@ -62,6 +63,9 @@ export async function openSource(source: SnapshotSource): Promise<OpenSource> {
     return openPath(fileURLToPath(source));
   }
   if (source instanceof ArrayBuffer) return openBytes(new Uint8Array(source));
+  if (typeof Blob !== "undefined" && source instanceof Blob) {
+    return counted(streamChunks(source.stream()), source.size, null, typeof File !== "undefined" && source instanceof File ? source.name : null);
+  }
   if (ArrayBuffer.isView(source)) {
     if (!(source instanceof Uint8Array)) throw new TypeError("readSnapshot: byte sources must be a Uint8Array or an ArrayBuffer");
     return openBytes(source);

@@ -81,8 +81,9 @@ function outputHeader(snapshot: HeapSnapshot): SnapshotHeader {
   const nodeFieldCount = meta.node_fields.length;
   const traceFields = meta.trace_function_info_fields?.length ?? 6;
   const result: Record<string, unknown> = { ...header, meta: outMeta, node_count: snapshot.nodeCount, edge_count: snapshot.edgeCount };
-  if (snapshot.traces || header.trace_function_count !== undefined) {
-    result.trace_function_count = Math.floor((snapshot.traces?.functionInfos.length ?? 0) / traceFields);
+  // A header's own count is kept (V8's may be below the number of infos it wrote); one is added when missing.
+  if (header.trace_function_count === undefined && snapshot.traces) {
+    result.trace_function_count = Math.floor(snapshot.traces.functionInfos.length / traceFields);
   }
   if (snapshot.rootOrdinal !== 0 || header.root_index !== undefined) result.root_index = snapshot.rootOrdinal * nodeFieldCount;
   return result as unknown as SnapshotHeader;
