@@ -94,7 +94,7 @@ const raw = {
 };
 for (const old of previous?.snapshots ?? []) if (!raw.snapshots.some((s) => s.recipe === old.recipe)) raw.snapshots.push(old);
 raw.snapshots.sort((a, b) => (a.bytes ?? 0) - (b.bytes ?? 0));
-console.log(`bench: ${raw.snapshots.length} snapshots × ${cases.length} cases × ${runs} runs on Node ${raw.machine.workerNode}`);
+console.log(`bench: ${corpus.length} snapshots × ${cases.length} cases × ${runs} runs on Node ${raw.machine.workerNode}`);
 
 // A case that timed out on a smaller snapshot is not tried on bigger ones.
 const timedOutOn = new Map();

@@ -40,11 +40,12 @@ export const RECIPES = [
     name: "ts-900mb",
     nominalBytes: 900e6,
     maker: "typecheck",
-    about: "ts-430mb's program, plus three's examples (checkJs) with @types/three",
+    about: "ts-430mb's program twice (two separate programs), plus lodash-es and rxjs's sources in a third",
     spec: {
       programs: [
         { units: ["three-src", "types-node"], lib: ES_DOM },
-        { units: ["three-examples", "types-three"], lib: ES_DOM },
+        { units: ["three-src", "types-node"], lib: ES_DOM },
+        { units: ["lodash-es", "rxjs"], lib: ES },
       ],
     },
   },
@@ -52,13 +53,11 @@ export const RECIPES = [
     name: "ts-1400mb",
     nominalBytes: 1400e6,
     maker: "typecheck",
-    about: "ts-900mb's programs, plus rxjs, lodash-es and @types/node, and three's sources again",
+    about: "ts-430mb's program, plus three's examples (checkJs) with @types/three in a second program",
     spec: {
       programs: [
         { units: ["three-src", "types-node"], lib: ES_DOM },
         { units: ["three-examples", "types-three"], lib: ES_DOM },
-        { units: ["lodash-es", "rxjs", "types-node"], lib: ES },
-        { units: ["three-src"], lib: ES_DOM },
       ],
     },
   },

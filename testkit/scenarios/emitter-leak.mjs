@@ -6,7 +6,7 @@
 //                          the listeners (and their requests) are not.
 // Each snapshot is taken in a fresh task, so no stack slot of the script holds anything.
 import { EventEmitter } from "node:events";
-import { snapshotSeries } from "./objgraph-heap-snapshot.mjs";
+import { snapshotSeries } from "./heap-snapshot-here.mjs";
 
 const REQUESTS = 20;
 

@@ -1,7 +1,7 @@
 // objgraph's documented memory leak, in JavaScript: a function that stores two
 // MyBigFatObject instances under key 42 of a module-level cache, and drops a third.
 // Snapshots (argv[2] is a directory): before.heapsnapshot, after.heapsnapshot.
-import { snapshotSeries } from "./objgraph-heap-snapshot.mjs";
+import { snapshotSeries } from "./heap-snapshot-here.mjs";
 
 class MyBigFatObject {
   constructor() {

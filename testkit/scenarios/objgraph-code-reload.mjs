@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { outputFile, writeHeapSnapshot } from "./objgraph-heap-snapshot.mjs";
+import { snapshotTo } from "./heap-snapshot-here.mjs";
 
 const SOURCE = `export class ReloadedWidget {
   constructor(version) {
@@ -45,6 +45,6 @@ if (new Set(registry.widgets.map((w) => w.constructor)).size !== 4) {
   throw new Error("this runtime did not load four copies of the module");
 }
 await new Promise((resolve) => setTimeout(resolve, 0));
-await writeHeapSnapshot(outputFile());
+await snapshotTo();
 // keep the registry alive until the snapshot is written
 if (registry.widgets.length !== 4) throw new Error("unreachable");

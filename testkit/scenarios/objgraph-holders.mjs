@@ -1,6 +1,6 @@
 // Objects kept alive in four less obvious ways: by a suspended generator, by a closure,
 // only through a WeakRef, and as a WeakMap value whose key is alive. One snapshot to argv[2].
-import { outputFile, writeHeapSnapshot } from "./objgraph-heap-snapshot.mjs";
+import { snapshotTo } from "./heap-snapshot-here.mjs";
 
 class HeldByGenerator {}
 class HeldByClosure {}
@@ -43,4 +43,4 @@ class HoldersScenario {
 globalThis.holders = new HoldersScenario();
 // The WeakRef target is written to the snapshot because the snapshot is taken in the
 // job that created it (V8 keeps WeakRef targets until the end of the current job).
-await writeHeapSnapshot(outputFile());
+await snapshotTo();

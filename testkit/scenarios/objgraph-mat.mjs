@@ -1,6 +1,6 @@
 // Eclipse MAT's questions: one cache that grows (many small entries under one Map), and the
 // same string held in many separate copies. One snapshot to argv[2].
-import { outputFile, writeHeapSnapshot } from "./objgraph-heap-snapshot.mjs";
+import { snapshotTo } from "./heap-snapshot-here.mjs";
 
 const ENTRIES = 4000;
 const COPIES = 120;
@@ -30,4 +30,4 @@ function copies() {
 
 globalThis.matScenario = { cache: fill(new BigCache()), copies: copies() };
 await new Promise((resolve) => setTimeout(resolve, 0));
-await writeHeapSnapshot(outputFile());
+await snapshotTo();

@@ -1,6 +1,6 @@
 // objgraph's quick-start example: x = []; y = [x, [x], dict(x=x)], kept by a holder
 // object that tests find by class name. One snapshot to argv[2].
-import { outputFile, writeHeapSnapshot } from "./objgraph-heap-snapshot.mjs";
+import { snapshotTo } from "./heap-snapshot-here.mjs";
 
 class RefsSampleHolder {
   constructor(y) {
@@ -15,4 +15,4 @@ function build() {
 }
 
 globalThis.refsSample = build();
-await writeHeapSnapshot(outputFile());
+await snapshotTo();

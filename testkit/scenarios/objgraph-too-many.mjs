@@ -1,6 +1,6 @@
 // objgraph's "too many references" examples: an array of seven objects, and
 // forty-two arrays that each hold the same object. One snapshot to argv[2].
-import { outputFile, writeHeapSnapshot } from "./objgraph-heap-snapshot.mjs";
+import { snapshotTo } from "./heap-snapshot-here.mjs";
 
 class TooManyItem {
   constructor(n) {
@@ -20,4 +20,4 @@ class TooManyHolder {
 }
 
 globalThis.tooMany = new TooManyHolder();
-await writeHeapSnapshot(outputFile());
+await snapshotTo();

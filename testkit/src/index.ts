@@ -17,7 +17,7 @@ export {
   type V8NodeType,
 } from "./synthetic-snapshot.ts";
 export { currentRuntime, repoRoot, runtimes, type Runtime } from "./repo.ts";
-export { snapshotRuntimes, takeRealSnapshot, type SnapshotRuntime, type TakeRealSnapshotOptions } from "./real-snapshot.ts";
+export { CHROME_DETACHED_FIXTURE, snapshotRuntimes, takeRealSnapshot, takeRealSnapshots, type SnapshotRuntime, type TakeRealSnapshotOptions } from "./real-snapshot.ts";
 export {
   spawnTracked,
   withProcess,

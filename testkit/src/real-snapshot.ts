@@ -32,6 +32,13 @@ import process from "node:process";
 import { repoRoot, runtimes } from "./repo.ts";
 import { withProcess } from "./processes.ts";
 
+/**
+ * A real Chromium heap snapshot (gzipped) of `testkit/scenarios/detached-dom.html`: a page
+ * that keeps two detached `<li>` nodes alive through JS objects. Made by
+ * `scripts/make-chrome-fixture.mjs` and committed, so tests need no browser to read it.
+ */
+export const CHROME_DETACHED_FIXTURE: string = join(repoRoot, "packages", "snapshot", "test", "fixtures", "chrome-detached.heapsnapshot.gz");
+
 /** The runtimes a real snapshot can come from; `bun-jsc` is Bun writing JavaScriptCore's format. */
 export type SnapshotRuntime = "node20" | "node24" | "deno" | "bun" | "bun-jsc";
 
@@ -74,6 +81,45 @@ export function snapshotRuntimes(): SnapshotRuntime[] {
  * ```
  */
 export async function takeRealSnapshot(runtime: SnapshotRuntime, scenario: string, options: TakeRealSnapshotOptions = {}): Promise<string> {
+  const suffix = runtime === "bun-jsc" ? ".json" : ".heapsnapshot";
+  return runScenarioCached(runtime, scenario, suffix, options, (out) => {
+    if (!existsSync(out) || statSync(out).size === 0) throw new Error(`the scenario wrote no snapshot to ${out}`);
+  });
+}
+
+/**
+ * Like {@link takeRealSnapshot} for scenarios that take several snapshots (memlab's
+ * baseline / target / final, objgraph's before / after): the scenario gets a directory as
+ * argv[2] and writes `<label>.heapsnapshot` into it (`snapshotSeries()` in
+ * `heap-snapshot-here.mjs`). Returns the files by label.
+ *
+ * @example
+ * ```ts
+ * const files = await takeRealSnapshots("node24", "emitter-leak", ["baseline", "target", "final"]);
+ * const final = await readSnapshot(files.final);
+ * ```
+ */
+export async function takeRealSnapshots<L extends string>(
+  runtime: SnapshotRuntime,
+  scenario: string,
+  labels: readonly L[],
+  options: TakeRealSnapshotOptions = {},
+): Promise<Record<L, string>> {
+  const file = (dir: string, label: string) => join(dir, `${label}.heapsnapshot`);
+  const dir = await runScenarioCached(runtime, scenario, "", options, (out) => {
+    for (const label of labels) if (!existsSync(file(out, label))) throw new Error(`${runtime} ${scenario} wrote no ${label}.heapsnapshot`);
+  });
+  return Object.fromEntries(labels.map((label) => [label, file(dir, label)])) as Record<L, string>;
+}
+
+/** Runs a scenario once per cache into `<key><suffix>` (a file, or a directory when suffix is empty). */
+async function runScenarioCached(
+  runtime: SnapshotRuntime,
+  scenario: string,
+  suffix: string,
+  options: TakeRealSnapshotOptions,
+  check: (out: string) => void,
+): Promise<string> {
   const timeoutMs = options.timeoutMs ?? 90_000;
   const runtimeArgs = options.runtimeArgs ?? [];
   const script = isAbsolute(scenario) ? scenario : join(SCENARIOS, `${scenario}.mjs`);
@@ -82,7 +128,7 @@ export async function takeRealSnapshot(runtime: SnapshotRuntime, scenario: strin
   const r = runtimes().find((x) => x.name === base);
   if (!r) throw new Error(`runtime ${base} is not installed here; have ${runtimes().map((x) => x.name).join(", ")}`);
   const hash = createHash("sha256").update(readFileSync(script)).update(readFileSync(HELPER)).update(r.version).update(JSON.stringify(runtimeArgs)).digest("hex").slice(0, 12);
-  const name = `${runtime}-${basename(script, ".mjs")}-${hash}${runtime === "bun-jsc" ? ".json" : ".heapsnapshot"}`;
+  const name = `${runtime}-${basename(script, ".mjs")}-${hash}${suffix}`;
   return cached(join(cacheDir(), name), timeoutMs, async (out) => {
     const [command, ...pre] = r.command;
     const env = { ...process.env, HEAPGRAPH_SNAPSHOT_FORMAT: runtime === "bun-jsc" ? "jsc" : "v8" };
@@ -94,6 +140,7 @@ export async function takeRealSnapshot(runtime: SnapshotRuntime, scenario: strin
         throw new Error(`${runtime} ${scenario}: ${exit ? `exited ${JSON.stringify(exit)}` : `ran past ${timeoutMs} ms`}\n${child.stdout()}\n${child.stderr()}`);
       }
     }, { env, lifetimeMs: timeoutMs + 5_000 });
+    check(out);
   });
 }
 
@@ -108,7 +155,7 @@ function cacheDir(): string {
 }
 
 /**
- * Makes `file` once: whoever creates the lock directory writes to a temporary name and
+ * Makes `file` (a file or a directory) once: whoever creates the lock directory writes to a temporary name and
  * renames it into place; the others wait for the file (or for the lock to go away, then try
  * again). A rename over an existing file is atomic, so a racing writer is harmless.
  */
@@ -132,11 +179,10 @@ async function cached(file: string, timeoutMs: number, make: (tmp: string) => Pr
       try {
         if (!existsSync(file)) {
           await make(tmp);
-          if (!existsSync(tmp) || statSync(tmp).size === 0) throw new Error(`the scenario wrote no snapshot to ${tmp}`);
           renameSync(tmp, file);
         }
       } finally {
-        rmSync(tmp, { force: true });
+        rmSync(tmp, { recursive: true, force: true });
         rmSync(lock, { recursive: true, force: true });
       }
       break;

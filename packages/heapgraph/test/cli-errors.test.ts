@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { byType } from "@heapgraph/graph";
 import { currentRuntime } from "@heapgraph/testkit";
-import { CHROME_FILE, filesIn, libraryGraph, nodeShopFile, runCli, tempDir, type CliRun } from "./cli-helpers.ts";
+import { bunShopFile, CHROME_FILE, filesIn, libraryGraph, nodeShopFile, runCli, tempDir, type CliRun } from "./cli-helpers.ts";
 
 const runtime = currentRuntime();
 
@@ -53,22 +53,24 @@ test(`bad input files (${runtime}): missing, a directory, truncated, truncated g
   }
 });
 
-test(`requests without an answer (${runtime}): unknown id, unknown class: exit 1, no output file`, async () => {
-  const file = await nodeShopFile();
+test(`requests without an answer (${runtime}): unknown id, unknown class, compare across Bun's renumbered ids: exit 1, no output file`, async () => {
+  const [file, bunFile] = await Promise.all([nodeShopFile(), bunShopFile()]);
   const graph = await libraryGraph(file);
   let unknown = 999_999_999;
   while (graph.nodeById(unknown)) unknown += 2;
   const tmp = tempDir("no-answer");
   try {
     const svg = join(tmp.dir, "chain.svg");
-    const [byId, byClass, refsById] = await Promise.all([
+    const [byId, byClass, refsById, bunCompare] = await Promise.all([
       runCli(["chain", file, "--id", String(unknown), "--svg", svg]),
       runCli(["chain", file, "--type", "NoSuchClassAnywhere", "--html", join(tmp.dir, "chain.html")]),
       runCli(["refs", file, "--id", `@${unknown}`, "--json"]),
+      runCli(["compare", bunFile, bunFile]),
     ]);
     failedWith(byId, 1, new RegExp(`cli-shop[^:]*: no object has id @${unknown}$`, "m"));
     failedWith(byClass, 1, /no objects of class "NoSuchClassAnywhere"/);
     failedWith(refsById, 1, new RegExp(`no object has id @${unknown}`));
+    failedWith(bunCompare, 1, /heap ids do not identify objects across these snapshots .* use heapgraph growth/);
     assert.equal(filesIn(tmp.dir), []);
   } finally {
     tmp.remove();

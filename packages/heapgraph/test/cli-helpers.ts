@@ -97,6 +97,11 @@ export function denoShopFile(): Promise<string> {
   return takeRealSnapshot("deno", "cli-shop");
 }
 
+/** The `cli-shop` scenario's snapshot, taken by Bun in V8 format (ids renumbered). */
+export function bunShopFile(): Promise<string> {
+  return takeRealSnapshot("bun", "cli-shop");
+}
+
 /** The `cli-shop` scenario in Bun's JavaScriptCore format. */
 export function bunJscShopFile(): Promise<string> {
   return takeRealSnapshot("bun-jsc", "cli-shop");

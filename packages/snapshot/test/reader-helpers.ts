@@ -3,11 +3,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { repoRoot, snapshotRuntimes, takeRealSnapshot, type SnapshotRuntime } from "@heapgraph/testkit";
+import { CHROME_DETACHED_FIXTURE, repoRoot, snapshotRuntimes, takeRealSnapshot, type SnapshotRuntime } from "@heapgraph/testkit";
 import type { HeapSnapshot } from "../src/index.ts";
 
 /** The Chromium snapshot committed by scripts/make-chrome-fixture.mjs (a page keeping two detached <li>). */
-export const CHROME_FIXTURE = join(repoRoot, "packages", "snapshot", "test", "fixtures", "chrome-detached.heapsnapshot.gz");
+export const CHROME_FIXTURE = CHROME_DETACHED_FIXTURE;
 /** The scenario the real snapshots are taken of. */
 export const SAMPLE_SCENARIO = join(repoRoot, "testkit", "scenarios", "sample.mjs");
 

@@ -9,6 +9,7 @@
 import type { SnapshotLocations } from "./heap-snapshot.ts";
 import { grown, isJsonSpace, type ParseContext, type ValueReader } from "./parse-context.ts";
 
+// Roles (the scan loop spells them as literals, see v8-record-readers.ts).
 const OBJECT = 0, SCRIPT = 1, LINE = 2, COLUMN = 3, EXTRA = 4;
 const BEFORE = 0, OPEN = 1, COMMA = 2, AFTER = 3, NUMBER = 4;
 const SLICE = 1 << 16;
@@ -84,9 +85,14 @@ export class LocationReader implements ValueReader {
   }
 
   #scan(bytes: Uint8Array, start: number, end: number): number {
+    const roles = this.#roles;
+    const fieldCount = this.#fields.length;
+    const nodeFieldCount = this.#nodeFieldCount;
+    const nodeCount = this.#nodeCount;
+    let objectOrdinal = this.#objectOrdinal, scriptId = this.#scriptId, line = this.#line, column = this.#column;
+    let capacity = this.#capacity;
+    let state = this.#state, v = this.#value, f = this.#field, r = this.#records;
     let i = start;
-    let state = this.#state;
-    let v = this.#value;
     while (i < end) {
       let c = bytes[i];
       if (c >= 0x30 && c <= 0x39) {
@@ -104,7 +110,40 @@ export class LocationReader implements ValueReader {
       }
       if (state === NUMBER) {
         if (c !== 0x2c && c !== 0x5d && !isJsonSpace(c)) throw this.#unexpected(bytes, i, AFTER);
-        this.#store(v, i);
+        if (f === 0 && r === capacity) {
+          this.#grow(i);
+          objectOrdinal = this.#objectOrdinal; scriptId = this.#scriptId; line = this.#line; column = this.#column;
+          capacity = this.#capacity;
+        }
+        switch (roles[f]) {
+          case 0: { // OBJECT
+            const ordinal = v / nodeFieldCount;
+            if (ordinal >= nodeCount || ordinal !== Math.floor(ordinal)) {
+              throw this.#ctx.error("BAD_EDGE_TARGET", `location ${r} points at no node`, "locations", i, {
+                expected: `a multiple of ${nodeFieldCount} below ${nodeCount * nodeFieldCount}`,
+                found: String(v),
+              });
+            }
+            objectOrdinal[r] = ordinal;
+            break;
+          }
+          case 1: // SCRIPT
+            scriptId[r] = this.#u32(v, "script_id", i);
+            break;
+          case 2: // LINE
+            line[r] = this.#u32(v, "line", i);
+            break;
+          case 3: // COLUMN
+            column[r] = this.#u32(v, "column", i);
+            break;
+          default:
+            if (v > Number.MAX_SAFE_INTEGER) throw this.#ctx.error("BAD_NUMBER", "a number too large to hold exactly", "locations", i, { found: String(v) });
+            this.#extras[this.#extraIndex[f]][r] = v;
+        }
+        if (++f === fieldCount) {
+          f = 0;
+          r++;
+        }
         state = AFTER;
       }
       if (c === 0x2c) {
@@ -121,42 +160,9 @@ export class LocationReader implements ValueReader {
     }
     this.#state = state;
     this.#value = v;
+    this.#field = f;
+    this.#records = r;
     return i;
-  }
-
-  #store(v: number, index: number): void {
-    const f = this.#field;
-    const r = this.#records;
-    if (f === 0 && r === this.#capacity) this.#grow(index);
-    switch (this.#roles[f]) {
-      case OBJECT: {
-        const ordinal = v / this.#nodeFieldCount;
-        if (ordinal >= this.#nodeCount || ordinal !== Math.floor(ordinal)) {
-          throw this.#ctx.error("BAD_EDGE_TARGET", `location ${r} points at no node`, "locations", index, {
-            expected: `a multiple of ${this.#nodeFieldCount} below ${this.#nodeCount * this.#nodeFieldCount}`,
-            found: String(v),
-          });
-        }
-        this.#objectOrdinal[r] = ordinal;
-        break;
-      }
-      case SCRIPT:
-        this.#scriptId[r] = this.#u32(v, "script_id", index);
-        break;
-      case LINE:
-        this.#line[r] = this.#u32(v, "line", index);
-        break;
-      case COLUMN:
-        this.#column[r] = this.#u32(v, "column", index);
-        break;
-      default:
-        if (v > Number.MAX_SAFE_INTEGER) throw this.#ctx.error("BAD_NUMBER", "a number too large to hold exactly", "locations", index, { found: String(v) });
-        this.#extras[this.#extraIndex[f]][r] = v;
-    }
-    if (f + 1 === this.#fields.length) {
-      this.#field = 0;
-      this.#records = r + 1;
-    } else this.#field = f + 1;
   }
 
   #u32(v: number, what: string, index: number): number {

@@ -10,7 +10,14 @@ import { checkName, type LiveCountOptions } from "./count.ts";
 import { checkLiveOptions } from "./live-options.ts";
 import { SNAPSHOT_OPTIONS } from "./live-snapshot.ts";
 
-/** Options of {@link byType}. */
+/**
+ * Options of {@link byType}.
+ *
+ * @example
+ * ```ts
+ * await byType("Session", { limit: 100 });
+ * ```
+ */
 export interface LiveByTypeOptions extends LiveCountOptions {
   /** Return at most this many objects (default all). */
   limit?: number;

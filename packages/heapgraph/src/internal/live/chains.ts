@@ -10,13 +10,27 @@ import { SNAPSHOT_OPTIONS, type LiveSnapshotOptions } from "./live-snapshot.ts";
 import { isHeapNode, locate, resolveTargets } from "./locate.ts";
 import { GRAPH_OUTPUT_OPTIONS, graphFormat, showSelection, type GraphOutputOptions } from "./show-graph.ts";
 
-/** Options of {@link findBackrefChain} and {@link findRefChain}. */
+/**
+ * Options of {@link findBackrefChain} and {@link findRefChain}.
+ *
+ * @example
+ * ```ts
+ * await findBackrefChain(leaked, isGlobal, { maxDepth: 30, extraIgnore: [myList] });
+ * ```
+ */
 export interface LiveChainOptions extends Omit<ChainOptions, "extraIgnore">, LiveSnapshotOptions {
   /** Objects the chain must not pass through: live objects, heap ids or node handles (objgraph's `extra_ignore`). */
   extraIgnore?: Iterable<unknown>;
 }
 
-/** Options of {@link showChain}. */
+/**
+ * Options of {@link showChain}.
+ *
+ * @example
+ * ```ts
+ * await showChain(chain, { filename: "chain.svg", title: "Why is it alive?" });
+ * ```
+ */
 export interface ShowChainOptions extends ChainSelectionOptions, GraphOutputOptions {}
 
 const CHAIN_OPTIONS = { ...SNAPSHOT_OPTIONS, maxDepth: "count", extraIgnore: "iterable", internals: "boolean", weak: "boolean" } as const;

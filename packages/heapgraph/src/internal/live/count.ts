@@ -9,7 +9,14 @@ import { LiveError } from "./live-error.ts";
 import { checkLiveOptions, describeValue } from "./live-options.ts";
 import { SNAPSHOT_OPTIONS, type LiveSnapshotOptions } from "./live-snapshot.ts";
 
-/** Options of {@link count}. */
+/**
+ * Options of {@link count}.
+ *
+ * @example
+ * ```ts
+ * await count("Item", { objects: await getLeakingObjects() });
+ * ```
+ */
 export interface LiveCountOptions extends LiveSnapshotOptions {
   /** Count among these node handles (in their own graph) instead of a fresh snapshot (objgraph's `objects=`). */
   objects?: Iterable<HeapNode>;

@@ -7,7 +7,14 @@ import { leakingObjects, type HeapNode } from "@heapgraph/graph";
 import { checkLiveOptions } from "./live-options.ts";
 import { liveGraph, SNAPSHOT_OPTIONS, type LiveSnapshotOptions } from "./live-snapshot.ts";
 
-/** Options of {@link getLeakingObjects}. */
+/**
+ * Options of {@link getLeakingObjects}.
+ *
+ * @example
+ * ```ts
+ * await getLeakingObjects({ internals: true });
+ * ```
+ */
 export interface GetLeakingObjectsOptions extends LiveSnapshotOptions {
   /** Include strings, code, V8 plumbing and embedder objects, not only JavaScript objects (default false). */
   internals?: boolean;

@@ -13,6 +13,11 @@
  * - `IDS_NOT_STABLE`: node handles from an earlier snapshot cannot be found again in a new one
  *   because the runtime (Bun) renumbers objects in every snapshot;
  * - `UNSUPPORTED_FILE`: a graph `filename` whose extension is not `.svg`, `.dot` or `.html`.
+ *
+ * @example
+ * ```ts
+ * const code: LiveErrorCode = "UNSUPPORTED_FILE";
+ * ```
  */
 export type LiveErrorCode = "INVALID_OPTIONS" | "INVALID_ARGUMENT" | "NOT_IN_SNAPSHOT" | "IDS_NOT_STABLE" | "UNSUPPORTED_FILE";
 

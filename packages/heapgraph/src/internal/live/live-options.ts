@@ -6,7 +6,14 @@
  */
 import { LiveError } from "./live-error.ts";
 
-/** The kinds of option values the live API takes. */
+/**
+ * The kinds of option values the live API takes.
+ *
+ * @example
+ * ```ts
+ * const spec: Record<string, LiveOptionKind> = { limit: "limit", file: "sink" };
+ * ```
+ */
 export type LiveOptionKind = "function" | "boolean" | "count" | "limit" | "string" | "iterable" | "sink" | "record" | "tracker";
 
 const KIND_TEXT: Record<LiveOptionKind, string> = {

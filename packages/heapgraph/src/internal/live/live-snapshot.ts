@@ -7,7 +7,14 @@ import { buildGraph, type HeapGraph } from "@heapgraph/graph";
 import { takeSnapshot } from "@heapgraph/snapshot";
 import { checkLiveOptions } from "./live-options.ts";
 
-/** Options of {@link liveGraph}, and of every live call that takes a snapshot. */
+/**
+ * Options of {@link liveGraph}, and of every live call that takes a snapshot.
+ *
+ * @example
+ * ```ts
+ * await liveGraph({ gc: true });
+ * ```
+ */
 export interface LiveSnapshotOptions {
   /**
    * Ask for a separate full garbage collection before the snapshot (default false). V8 and
@@ -18,7 +25,14 @@ export interface LiveSnapshotOptions {
   gc?: boolean;
 }
 
-/** The option spec of {@link LiveSnapshotOptions}, for calls that extend it. */
+/**
+ * The option spec of {@link LiveSnapshotOptions}, for calls that extend it.
+ *
+ * @example
+ * ```ts
+ * checkLiveOptions("count", options, { ...SNAPSHOT_OPTIONS, objects: "iterable" });
+ * ```
+ */
 export const SNAPSHOT_OPTIONS = { gc: "boolean" } as const;
 
 /**

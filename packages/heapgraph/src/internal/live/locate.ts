@@ -32,12 +32,27 @@ export function isHeapNode(value: unknown): value is HeapNode {
     typeof node.graph.node === "function" && typeof node.graph.nodeById === "function" && typeof node.graph.snapshot === "object";
 }
 
-/** Targets resolved: node handles of one graph (no snapshot needed), or heap ids to find in a fresh snapshot. */
+/**
+ * Targets resolved: node handles of one graph (no snapshot needed), or heap ids to find in a fresh snapshot.
+ *
+ * @example
+ * ```ts
+ * const resolved: ResolvedTargets = await resolveTargets("showRefs", [y], undefined, true);
+ * if (resolved.graph === null) console.log(resolved.ids);
+ * ```
+ */
 export type ResolvedTargets =
   | { readonly graph: HeapGraph; readonly nodes: readonly HeapNode[]; readonly ignore: readonly HeapNode[] }
   | { readonly graph: null; readonly ids: readonly number[]; readonly ignore: readonly number[] };
 
-/** Nodes of one graph: the targets, and the nodes to leave out. */
+/**
+ * Nodes of one graph: the targets, and the nodes to leave out.
+ *
+ * @example
+ * ```ts
+ * const { graph, nodes, ignore }: Located = await locate("showRefs", resolved, {});
+ * ```
+ */
 export interface Located {
   readonly graph: HeapGraph;
   readonly nodes: readonly HeapNode[];

@@ -6,7 +6,15 @@
  */
 import { detectKernel, display, html } from "@heapgraph/notebook";
 
-/** Something text can be written to, like objgraph's `file=`: `process.stdout`, a stream, or `{ write: (t) => lines.push(t) }`. */
+/**
+ * Something text can be written to, like objgraph's `file=`: `process.stdout`, a stream, or an object of your own.
+ *
+ * @example
+ * ```ts
+ * const lines: string[] = [];
+ * await showGrowth({ file: { write: (text) => lines.push(text) } });
+ * ```
+ */
 export interface TextSink {
   write(text: string): unknown;
 }

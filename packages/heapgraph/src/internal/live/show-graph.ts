@@ -14,7 +14,14 @@ import { renderSvg, toDot, toHtmlReport, type DotAttributes } from "@heapgraph/r
 import { LiveError } from "./live-error.ts";
 import { printText, showsInline, type TextSink } from "./output.ts";
 
-/** How a live call draws its graph (options shared by `showRefs`, `showBackrefs` and `showChain`). */
+/**
+ * How a live call draws its graph (options shared by `showRefs`, `showBackrefs` and `showChain`).
+ *
+ * @example
+ * ```ts
+ * await showBackrefs([leaked], { filename: "backrefs.html", title: "Who holds it", extraNodeAttrs: (n) => ({ tooltip: n.preview }) });
+ * ```
+ */
 export interface GraphOutputOptions {
   /**
    * Write the graph to this file instead of showing it inline, also in a notebook (as objgraph
@@ -31,7 +38,14 @@ export interface GraphOutputOptions {
   file?: TextSink;
 }
 
-/** The option spec of {@link GraphOutputOptions}. */
+/**
+ * The option spec of {@link GraphOutputOptions}.
+ *
+ * @example
+ * ```ts
+ * checkLiveOptions("showChain", options, { ...GRAPH_OUTPUT_OPTIONS, backrefs: "boolean" });
+ * ```
+ */
 export const GRAPH_OUTPUT_OPTIONS = { filename: "string", title: "string", extraNodeAttrs: "function", file: "sink" } as const;
 
 const FORMATS = [".svg", ".dot", ".html", ".htm"];

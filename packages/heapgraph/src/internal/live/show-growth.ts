@@ -24,7 +24,15 @@ import { showResult, type TextSink } from "./output.ts";
  */
 export const defaultGrowthTracker: GrowthTracker = new GrowthTracker();
 
-/** Options of {@link showGrowth}. */
+/**
+ * Options of {@link showGrowth}.
+ *
+ * @example
+ * ```ts
+ * const mine = new GrowthTracker();
+ * await showGrowth({ tracker: mine, limit: 20, filter: (n) => n.type === "object" });
+ * ```
+ */
 export interface ShowGrowthOptions extends LiveSnapshotOptions {
   /** How many classes (default 10; `Infinity` for all). */
   limit?: number;

@@ -11,7 +11,14 @@ import { SNAPSHOT_OPTIONS, type LiveSnapshotOptions } from "./live-snapshot.ts";
 import { mostCommonTypesText } from "./objgraph-text.ts";
 import { showResult, type TextSink } from "./output.ts";
 
-/** Options of {@link showMostCommonTypes}. */
+/**
+ * Options of {@link showMostCommonTypes}.
+ *
+ * @example
+ * ```ts
+ * await showMostCommonTypes({ limit: 20, shortnames: false, file: process.stderr });
+ * ```
+ */
 export interface ShowMostCommonTypesOptions extends LiveSnapshotOptions {
   /** How many classes (default 10; `Infinity` for all). */
   limit?: number;

@@ -9,7 +9,14 @@ import { SNAPSHOT_OPTIONS, type LiveSnapshotOptions } from "./live-snapshot.ts";
 import { locate, resolveTargets } from "./locate.ts";
 import { GRAPH_OUTPUT_OPTIONS, graphFormat, showSelection, type GraphOutputOptions } from "./show-graph.ts";
 
-/** Options of {@link showRefs} and {@link showBackrefs}: objgraph's, in camelCase. */
+/**
+ * Options of {@link showRefs} and {@link showBackrefs}: objgraph's, in camelCase.
+ *
+ * @example
+ * ```ts
+ * await showRefs([config], { maxDepth: 2, tooMany: 5, highlight: (n) => n.className === "Map", filename: "config.svg" });
+ * ```
+ */
 export interface ShowRefsOptions extends Omit<SubgraphOptions, "extraIgnore">, GraphOutputOptions, LiveSnapshotOptions {
   /** Objects to leave out: live objects, heap ids, or node handles (objgraph's `extra_ignore`). */
   extraIgnore?: Iterable<unknown>;

@@ -9,9 +9,10 @@ import { countOption } from "../args.ts";
 import type { Command } from "../command.ts";
 import { loadGraph } from "../load-graph.ts";
 import { printResult } from "../output.ts";
+import { STABLE_IDS_OPTION, withStableIds } from "../stable-ids.ts";
 
 /**
- * `compare BEFORE AFTER [--limit N]`. JSON: `{ before, after, types: [{ name, qualifiedName, added, removed, countDelta, addedSize, removedSize, sizeDelta }] }`.
+ * `compare BEFORE AFTER [--limit N] [--stable-ids]`. JSON: `{ before, after, types: [{ name, qualifiedName, added, removed, countDelta, addedSize, removedSize, sizeDelta }] }`.
  *
  * @example
  * ```ts
@@ -24,6 +25,7 @@ export const compareCommand: Command = {
   positionals: ["BEFORE", "AFTER"],
   options: {
     limit: { type: "string", value: "N", help: "how many classes to list, largest size delta first (default 20)" },
+    "stable-ids": STABLE_IDS_OPTION,
   },
   details: `
 Matches objects by heap id, so both snapshots must come from one process (Node, Deno,
@@ -34,7 +36,9 @@ Chrome); Bun renumbers objects in every snapshot, and compare then answers with 
     const [beforeFile, afterFile] = args.positionals;
     const before = await loadGraph(beforeFile, ctx);
     const after = await loadGraph(afterFile, ctx);
-    const types = compare(before, after).slice(0, limit).map((r) => ({
+    const stableIds = args.values["stable-ids"] === true;
+    const rows = withStableIds("compare", [beforeFile, afterFile], () => compare(before, after, stableIds ? { stableIds } : {}));
+    const types = rows.slice(0, limit).map((r) => ({
       name: r.name,
       qualifiedName: r.qualifiedName,
       added: r.added,

@@ -10,9 +10,10 @@ import type { Command } from "../command.ts";
 import { chainSvg, clusterJson, leakReportHtml, leaksSummaryTable, topChainText } from "../leak-report.ts";
 import { loadGraph } from "../load-graph.ts";
 import { checkOutputDirectory, printResult, writeOutputFile } from "../output.ts";
+import { STABLE_IDS_OPTION, withStableIds } from "../stable-ids.ts";
 
 /**
- * `leaks BASELINE TARGET FINAL [--limit N] [--svg FILE] [--html FILE]`.
+ * `leaks BASELINE TARGET FINAL [--limit N] [--svg FILE] [--html FILE] [--stable-ids]`.
  * JSON: `{ baseline, target, final, clusters: [{ count, retainedSize, selfSize, classes, representativeId, ids, trace }], files }`.
  *
  * @example
@@ -28,6 +29,7 @@ export const leaksCommand: Command = {
     limit: { type: "string", value: "N", help: "how many clusters to report (default 10)" },
     svg: { type: "string", value: "FILE", help: "write the top cluster's retaining chain as SVG" },
     html: { type: "string", value: "FILE", help: "write a self-contained HTML report (tables and the chain graph)" },
+    "stable-ids": STABLE_IDS_OPTION,
   },
   details: `
 Take BASELINE, do the thing that should not leak (requests, open and close a page), take
@@ -45,7 +47,8 @@ match; Bun's ids do not, and leaks then answers with exit code 1.`,
     const target = await loadGraph(targetFile, ctx);
     const final = await loadGraph(finalFile, ctx);
     ctx.progress.update("finding leaks", null);
-    const clusters = findLeaks(baseline, target, final, { limit });
+    const stableIds = args.values["stable-ids"] === true;
+    const clusters = withStableIds("leaks", [baselineFile, targetFile, finalFile], () => findLeaks(baseline, target, final, stableIds ? { limit, stableIds } : { limit }));
     const files: { svg?: string; html?: string } = {};
     if ((svgFile || htmlFile) && clusters.length > 0) {
       ctx.progress.update("drawing the chain", null);
