@@ -9,7 +9,7 @@ import { join } from "node:path";
 import process from "node:process";
 import { buildGraph, type HeapGraph } from "@heapgraph/graph";
 import { readSnapshot } from "@heapgraph/snapshot";
-import { currentRuntime, repoRoot, snapshotRuntimes, spawnTracked, takeRealSnapshot, type SnapshotRuntime } from "@heapgraph/testkit";
+import { CHROME_DETACHED_FIXTURE, currentRuntime, repoRoot, snapshotRuntimes, spawnTracked, takeRealSnapshot, type SnapshotRuntime } from "@heapgraph/testkit";
 
 export const PACKAGE = join(repoRoot, "packages", "heapgraph");
 const DIST_CLI = join(PACKAGE, "dist", "cli.js");
@@ -108,7 +108,7 @@ export function bunJscShopFile(): Promise<string> {
 }
 
 /** The committed Chromium snapshot of a page with detached DOM nodes (gzip). */
-export const CHROME_FILE = join(repoRoot, "packages", "snapshot", "test", "fixtures", "chrome-detached.heapsnapshot.gz");
+export const CHROME_FILE = CHROME_DETACHED_FIXTURE;
 
 /** The `emitter-leak` scenario's three snapshots (baseline, target, final), taken by Node. */
 export async function leakFiles(): Promise<{ baseline: string; target: string; final: string }> {

@@ -33,3 +33,4 @@ export { heapIdOf, objectAt, type HeapIdOptions } from "./internal/heap-id.ts";
 export { CaptureError, type CaptureErrorCode } from "./internal/capture-error.ts";
 export { NotSupportedError } from "./internal/not-supported-error.ts";
 export { detectRuntime, type RuntimeKind } from "./internal/runtime.ts";
+export { AtomicFile } from "./internal/atomic-file.ts";

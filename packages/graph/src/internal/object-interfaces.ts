@@ -1,4 +1,5 @@
 import type { HeapSnapshot } from "@heapgraph/snapshot";
+import { PairKeyMap } from "./pair-key-map.ts";
 import type { SnapshotCodes } from "./snapshot-codes.ts";
 
 // DevTools' limits for inferred interfaces (HeapSnapshot.ts).
@@ -60,12 +61,22 @@ export function applyObjectInterfaces(
 ): string[] {
   const { nodeCount, nodeType, nodeName, strings, firstEdge, edgeType, edgeNameOrIndex } = snapshot;
   const objectType = codes.object, propertyEdge = codes.edgeProperty;
-  const isPlain = (o: number) => nodeType[o] === objectType && strings[nodeName[o]] === "Object";
+  // Per name string index: 0 not looked at, 1 "Object", 2 anything else (one string comparison per name, not per node).
+  const plainName = new Uint8Array(strings.length);
+  const isPlain = (o: number): boolean => {
+    if (nodeType[o] !== objectType) return false;
+    const name = nodeName[o];
+    let known = plainName[name];
+    if (known === 0) known = plainName[name] = strings[name] === "Object" ? 1 : 2;
+    return known === 1;
+  };
 
   // Property names by content: canonical id per string index (-1 until seen).
   const canonOf = new Int32Array(strings.length).fill(-1);
   const canonIds = new Map<string, number>();
   const canonNames: string[] = [];
+  /** Canonical id of `__proto__` once seen, so that edges compare numbers, not strings. */
+  let protoCanon = -1;
   const canon = (nameIndex: number): number => {
     let c = canonOf[nameIndex];
     if (c >= 0) return c;
@@ -75,6 +86,7 @@ export function applyObjectInterfaces(
       c = canonNames.length;
       canonIds.set(name, c);
       canonNames.push(name);
+      if (name === PROTO) protoCanon = c;
     }
     canonOf[nameIndex] = c;
     return c;
@@ -85,30 +97,35 @@ export function applyObjectInterfaces(
   // 1. Count candidate interfaces: each plain object's leading properties (without __proto__),
   //    cut when the name would grow past the limit. A trie node stands for one property list.
   const trieParent: number[] = [-1], trieLabel: number[] = [-1], trieCount: number[] = [0];
-  const trieNext = new Map<number, number>();
-  const radix = strings.length + 1;
+  const trieNext = new PairKeyMap();
   const candidates: number[] = [];
   let plainCount = 0;
+  // The plain objects' ordinals, kept for the matching pass (step 5).
+  let plain = new Uint32Array(1024);
   for (let o = 0; o < nodeCount; o++) {
     if (!isPlain(o)) continue;
-    plainCount++;
+    if (plainCount === plain.length) {
+      const grown = new Uint32Array(2 * plainCount);
+      grown.set(plain);
+      plain = grown;
+    }
+    plain[plainCount++] = o;
     let node = 0, length = 1, properties = 0;
     for (let e = firstEdge[o], end = firstEdge[o + 1]; e < end; e++) {
       if (edgeType[e] !== propertyEdge) continue;
       const c = canon(edgeNameOrIndex[e]);
-      if (canonNames[c] === PROTO) continue;
+      if (c === protoCanon) continue;
       const formatted = lengthOf(c);
       if (length > MIN_INTERFACE_PROPERTY_COUNT && length + formatted > MAX_INTERFACE_NAME_LENGTH) break;
       if (length !== 1) length += 2;
       length += formatted;
-      const key = node * radix + c;
-      let child = trieNext.get(key);
-      if (child === undefined) {
+      let child = trieNext.get(node, c);
+      if (child === 0) {
         child = trieParent.length;
         trieParent.push(node);
         trieLabel.push(c);
         trieCount.push(0);
-        trieNext.set(key, child);
+        trieNext.set(node, c, child);
       }
       node = child;
       properties++;
@@ -168,7 +185,7 @@ export function applyObjectInterfaces(
   let scratch = new Uint32Array(64);
   const states: TreeNode[] = [];
   const round: TreeNode[] = [];
-  const memoNext = new Map<number, number>();
+  const memoNext = new PairKeyMap();
   const memo: number[] = [-2];
   const match = (count: number): number => {
     const props = scratch.subarray(0, count).sort();
@@ -193,18 +210,17 @@ export function applyObjectInterfaces(
     }
     return best;
   };
-  for (let o = 0; o < nodeCount; o++) {
-    if (!isPlain(o)) continue;
+  for (let i = 0; i < plainCount; i++) {
+    const o = plain[i];
     let count = 0, shape = 0;
     for (let e = firstEdge[o], end = firstEdge[o + 1]; e < end; e++) {
       if (edgeType[e] !== propertyEdge) continue;
       const c = canon(edgeNameOrIndex[e]);
-      const key = shape * radix + c;
-      let next = memoNext.get(key);
-      if (next === undefined) {
+      let next = memoNext.get(shape, c);
+      if (next === 0) {
         next = memo.length;
         memo.push(-2);
-        memoNext.set(key, next);
+        memoNext.set(shape, c, next);
       }
       shape = next;
       if (count === scratch.length) {

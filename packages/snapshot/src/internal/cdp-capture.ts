@@ -36,8 +36,12 @@ export function cdpHeapProtocol(conn: CdpConnection): HeapProtocol {
       const progress: CaptureProgress = { phase: "snapshot", done: 0, total: 0, bytes: 0 };
       let failure: unknown = null;
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let transferDone = false;
+      // (Re)starts the idle timer; once the transfer is over, the reader pulling the queued
+      // chunks must not start it again, or it would keep the process alive after close().
       const arm = () => {
         clearTimeout(timer);
+        if (transferDone) return;
         timer = setTimeout(() => {
           conn.fail(new CaptureError("TIMEOUT", conn.endpoint, `no snapshot data or progress for ${idleTimeoutMs} ms`));
         }, idleTimeoutMs);
@@ -72,6 +76,7 @@ export function cdpHeapProtocol(conn: CdpConnection): HeapProtocol {
           },
         )
         .finally(() => {
+          transferDone = true;
           clearTimeout(timer);
           offChunk();
           offProgress();

@@ -24,6 +24,10 @@ const NUMBER = 4; // inside a number (may span chunks)
 const EMPTY_U32 = new Uint32Array(0);
 const EMPTY_U8 = new Uint8Array(0);
 const SLICE = 1 << 16;
+/** Bytes the slow scan reads at least before the fast path is tried again (at the next record boundary). */
+const SLOW_WINDOW = 256;
+const WARMUP_CALLS = 64;
+const WARMUP_WINDOW = 256;
 
 /** Shared state and error reporting of the two record readers. */
 abstract class RecordReader implements ValueReader {
@@ -33,6 +37,8 @@ abstract class RecordReader implements ValueReader {
   /** Position inside the record being read. */
   field = 0;
   protected state = BEFORE;
+  /** Calls of {@link fast} left with a short window. */
+  protected warmup = WARMUP_CALLS;
   protected value = 0;
   protected readonly ctx: ParseContext;
   protected readonly cols: V8Columns;
@@ -53,11 +59,38 @@ abstract class RecordReader implements ValueReader {
    */
   feed(bytes: Uint8Array, start: number, end: number): number {
     let i = start;
-    while (i < end && !this.done) i = this.scan(bytes, i, Math.min(end, i + SLICE));
+    while (i < end && !this.done) {
+      const stop = Math.min(end, i + SLICE);
+      if (this.fastOk && this.field === 0 && (this.state === 1 /* OPEN */ || this.state === 2 /* COMMA */)) {
+        // The first calls get short windows, so that every line of the function has run (has type
+        // feedback) before the loop is optimized; else the optimized code deoptimizes at its first exit.
+        const next = this.fast(bytes, i, this.warmup > 0 && this.warmup-- > 0 ? Math.min(stop, i + WARMUP_WINDOW) : stop);
+        if (next !== i) {
+          this.state = 2; // COMMA
+          i = next;
+          continue;
+        }
+      }
+      // The record the fast path left (a chunk boundary, "]", whitespace, a bad value) and a few after it.
+      i = this.scan(bytes, i, stop, i + SLOW_WINDOW);
+    }
     return i;
   }
 
-  protected abstract scan(bytes: Uint8Array, start: number, end: number): number;
+  /** True when {@link fast} can read this layout (no extra fields). */
+  protected abstract readonly fastOk: boolean;
+
+  /**
+   * Reads whole records of the usual shape (numbers, separated by "," or by a line feed and
+   * "," after a record) from a record boundary, and returns the position after the last
+   * whole record's comma. It stops at, and leaves to {@link scan}, the first record it
+   * cannot read whole or that holds a value {@link scan} would reject, so errors and their
+   * offsets come from one place.
+   */
+  protected abstract fast(bytes: Uint8Array, start: number, end: number): number;
+
+  /** The general reader: from `start` to `end`, or to the first record boundary (after its ",") at or past `resume`. */
+  protected abstract scan(bytes: Uint8Array, start: number, end: number, resume: number): number;
 
   /** A byte other than a digit, comma, "]", newline or space: "[" opening the array, other whitespace, or an error. */
   protected other(bytes: Uint8Array, i: number, state: number): number {
@@ -93,11 +126,83 @@ abstract class RecordReader implements ValueReader {
  * ```
  */
 export class NodeRecordReader extends RecordReader {
+  /** Largest node name read so far (string indexes are checked once the strings are known). */
+  maxName = 0;
+  protected readonly fastOk: boolean;
+  readonly #values: Float64Array;
+  readonly #at: Int32Array;
+
   constructor(ctx: ParseContext, cols: V8Columns, layout: V8Layout) {
     super(ctx, cols, layout, "nodes");
+    this.#values = new Float64Array(layout.nodeFieldCount);
+    this.#at = positions(layout.nodeRoles, 7);
+    this.fastOk = this.#at[7 /* NODE_EXTRA */] === -1;
   }
 
-  protected scan(bytes: Uint8Array, start: number, end: number): number {
+  protected fast(bytes: Uint8Array, start: number, end: number): number {
+    const cols = this.cols;
+    const layout = this.layout;
+    const values = this.#values;
+    const at = this.#at;
+    const last = layout.nodeFieldCount - 1;
+    const typeCount = layout.nodeTypeNames.length;
+    const pType = at[0], pName = at[1], pId = at[2], pSize = at[3], pEdges = at[4], pTrace = at[5], pDetached = at[6];
+    const type = cols.nodeType, name = cols.nodeName, id = cols.nodeId, size = cols.nodeSelfSize, edges = cols.nodeEdgeCount;
+    const trace = cols.nodeTraceId, detached = cols.nodeDetachedness ?? EMPTY_U8;
+    const capacity = cols.nodeCapacity;
+    let maxName = this.maxName;
+    let r = this.records;
+    let i = start;
+    let next = start;
+    records: while (r < capacity) {
+      for (let f = 0; ; f++) {
+        if (i >= end) break records;
+        let c = bytes[i];
+        let d = c - 0x30;
+        if (d < 0 || d > 9) break records;
+        let v = d;
+        while (++i < end) {
+          c = bytes[i];
+          d = c - 0x30;
+          if (d < 0 || d > 9) break;
+          v = v * 10 + d;
+        }
+        if (i >= end) break records;
+        values[f] = v;
+        if (c === 0x2c) i++;
+        else if (f === last && c === 0x0a && i + 1 < end && bytes[i + 1] === 0x2c) i += 2;
+        else break records;
+        if (f === last) break;
+      }
+      const t = values[pType], nm = values[pName], ident = values[pId], sz = values[pSize], ec = values[pEdges];
+      if (t >= typeCount || nm > 0xffffffff || ident > 0xffffffff || sz > 9007199254740991 || ec > 0xffffffff) break;
+      if (pTrace >= 0) {
+        const tr = values[pTrace];
+        if (tr !== 0) {
+          if (trace === null || tr > 0xffffffff) break;
+          trace[r] = tr;
+        }
+      }
+      if (pDetached >= 0) {
+        const dt = values[pDetached];
+        if (dt > 255) break;
+        detached[r] = dt;
+      }
+      type[r] = t;
+      name[r] = nm;
+      id[r] = ident;
+      size[r] = sz;
+      edges[r] = ec;
+      if (nm > maxName) maxName = nm;
+      r++;
+      next = i;
+    }
+    this.maxName = maxName;
+    this.records = r;
+    return next;
+  }
+
+  protected scan(bytes: Uint8Array, start: number, end: number, resume: number): number {
     const cols = this.cols;
     const layout = this.layout;
     const roles = layout.nodeRoles;
@@ -171,6 +276,7 @@ export class NodeRecordReader extends RecordReader {
             break;
         }
         if (++f === fieldCount) {
+          if (name[r] > this.maxName) this.maxName = name[r];
           f = 0;
           r++;
         }
@@ -179,6 +285,10 @@ export class NodeRecordReader extends RecordReader {
       if (c === 0x2c) {
         if (state !== 3 /* AFTER */) throw this.unexpected(bytes, i, state);
         state = 2; // COMMA
+        if (f === 0 && i >= resume) {
+          i++;
+          break;
+        }
       } else if (c === 0x5d) {
         if (state === 2 /* COMMA */ || state === 0 /* BEFORE */) throw this.unexpected(bytes, i, state);
         this.done = true;
@@ -205,11 +315,143 @@ export class NodeRecordReader extends RecordReader {
  * ```
  */
 export class EdgeRecordReader extends RecordReader {
+  /** Largest name of an edge whose type is named (not `element` or `hidden`) read so far. */
+  maxName = 0;
+  protected readonly fastOk: boolean;
+  readonly #values: Float64Array;
+  readonly #at: Int32Array;
+  readonly #usual: boolean;
+
   constructor(ctx: ParseContext, cols: V8Columns, layout: V8Layout) {
     super(ctx, cols, layout, "edges");
+    this.#values = new Float64Array(layout.edgeFieldCount);
+    this.#at = positions(layout.edgeRoles, 3);
+    this.fastOk = this.#at[3 /* EDGE_EXTRA */] === -1;
+    this.#usual = layout.edgeFieldCount === 3 && this.#at[0] === 0 && this.#at[1] === 1 && this.#at[2] === 2;
   }
 
-  protected scan(bytes: Uint8Array, start: number, end: number): number {
+  protected fast(bytes: Uint8Array, start: number, end: number): number {
+    return this.#usual ? this.#fastUsual(bytes, start, end) : this.#fastAny(bytes, start, end);
+  }
+
+  /** {@link fast} for the layout every V8 writes: `type,name_or_index,to_node`, unrolled. */
+  #fastUsual(bytes: Uint8Array, start: number, end: number): number {
+    const cols = this.cols;
+    const layout = this.layout;
+    const typeCount = layout.edgeTypeNames.length;
+    const named = layout.edgeTypeIsNamed;
+    const nodeFieldCount = layout.nodeFieldCount;
+    const nodeCount = layout.nodeCount;
+    const type = cols.edgeType, name = cols.edgeNameOrIndex, target = cols.edgeTarget;
+    const capacity = cols.edgeCapacity;
+    let maxName = this.maxName;
+    let r = this.records;
+    let i = start;
+    let next = start;
+    while (r < capacity && i < end) {
+      let c = bytes[i];
+      let d = c - 0x30;
+      if (d < 0 || d > 9) break;
+      let t = d;
+      while (++i < end) {
+        c = bytes[i];
+        d = c - 0x30;
+        if (d < 0 || d > 9) break;
+        t = t * 10 + d;
+      }
+      if (c !== 0x2c || ++i >= end) break;
+      c = bytes[i];
+      d = c - 0x30;
+      if (d < 0 || d > 9) break;
+      let nm = d;
+      while (++i < end) {
+        c = bytes[i];
+        d = c - 0x30;
+        if (d < 0 || d > 9) break;
+        nm = nm * 10 + d;
+      }
+      if (c !== 0x2c || ++i >= end) break;
+      c = bytes[i];
+      d = c - 0x30;
+      if (d < 0 || d > 9) break;
+      let to = d;
+      while (++i < end) {
+        c = bytes[i];
+        d = c - 0x30;
+        if (d < 0 || d > 9) break;
+        to = to * 10 + d;
+      }
+      if (i >= end) break;
+      if (c === 0x2c) i++;
+      else if (c === 0x0a && i + 1 < end && bytes[i + 1] === 0x2c) i += 2;
+      else break;
+      const ordinal = to / nodeFieldCount;
+      if (t >= typeCount || nm > 0xffffffff || ordinal >= nodeCount || ordinal !== Math.floor(ordinal)) break;
+      type[r] = t;
+      name[r] = nm;
+      target[r] = ordinal;
+      if (nm > maxName && named[t] === 1) maxName = nm;
+      r++;
+      next = i;
+    }
+    this.maxName = maxName;
+    this.records = r;
+    return next;
+  }
+
+  #fastAny(bytes: Uint8Array, start: number, end: number): number {
+    const cols = this.cols;
+    const layout = this.layout;
+    const values = this.#values;
+    const at = this.#at;
+    const last = layout.edgeFieldCount - 1;
+    const typeCount = layout.edgeTypeNames.length;
+    const named = layout.edgeTypeIsNamed;
+    const nodeFieldCount = layout.nodeFieldCount;
+    const nodeCount = layout.nodeCount;
+    const pType = at[0], pName = at[1], pTo = at[2];
+    const type = cols.edgeType, name = cols.edgeNameOrIndex, target = cols.edgeTarget;
+    const capacity = cols.edgeCapacity;
+    let maxName = this.maxName;
+    let r = this.records;
+    let i = start;
+    let next = start;
+    records: while (r < capacity) {
+      for (let f = 0; ; f++) {
+        if (i >= end) break records;
+        let c = bytes[i];
+        let d = c - 0x30;
+        if (d < 0 || d > 9) break records;
+        let v = d;
+        while (++i < end) {
+          c = bytes[i];
+          d = c - 0x30;
+          if (d < 0 || d > 9) break;
+          v = v * 10 + d;
+        }
+        if (i >= end) break records;
+        values[f] = v;
+        if (c === 0x2c) i++;
+        else if (f === last && c === 0x0a && i + 1 < end && bytes[i + 1] === 0x2c) i += 2;
+        else break records;
+        if (f === last) break;
+      }
+      const t = values[pType], nm = values[pName];
+      const ordinal = values[pTo] / nodeFieldCount;
+      if (t >= typeCount || nm > 0xffffffff || ordinal >= nodeCount || ordinal !== Math.floor(ordinal)) break;
+      type[r] = t;
+      name[r] = nm;
+      target[r] = ordinal;
+      if (nm > maxName && named[t] === 1) maxName = nm;
+      r++;
+      next = i;
+    }
+    this.maxName = maxName;
+    this.records = r;
+    return next;
+  }
+
+  protected scan(bytes: Uint8Array, start: number, end: number, resume: number): number {
     const cols = this.cols;
     const layout = this.layout;
     const roles = layout.edgeRoles;
@@ -271,6 +513,7 @@ export class EdgeRecordReader extends RecordReader {
             break;
         }
         if (++f === fieldCount) {
+          if (name[r] > this.maxName && layout.edgeTypeIsNamed[type[r]] === 1) this.maxName = name[r];
           f = 0;
           r++;
         }
@@ -279,6 +522,10 @@ export class EdgeRecordReader extends RecordReader {
       if (c === 0x2c) {
         if (state !== 3 /* AFTER */) throw this.unexpected(bytes, i, state);
         state = 2; // COMMA
+        if (f === 0 && i >= resume) {
+          i++;
+          break;
+        }
       } else if (c === 0x5d) {
         if (state === 2 /* COMMA */ || state === 0 /* BEFORE */) throw this.unexpected(bytes, i, state);
         this.done = true;
@@ -293,4 +540,11 @@ export class EdgeRecordReader extends RecordReader {
     this.records = r;
     return i;
   }
+}
+
+/** Where each role sits in a record (-1 when absent), for roles 0..`maxRole`. */
+function positions(roles: Int32Array, maxRole: number): Int32Array {
+  const at = new Int32Array(maxRole + 1).fill(-1);
+  for (let f = roles.length - 1; f >= 0; f--) at[roles[f]] = f;
+  return at;
 }

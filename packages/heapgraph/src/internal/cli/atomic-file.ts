@@ -1,15 +1,10 @@
 /**
- * Whole-file atomic writes for the command's output files (`--svg`, `--html`, reports).
- *
- * This is the one place that knows how. It mirrors `AtomicFile` of `@heapgraph/snapshot`
- * (packages/snapshot/src/internal/atomic-file.ts), which that package does not export yet;
- * once it does (`export { AtomicFile } from "./internal/atomic-file.ts";` in its index), the
- * body of {@link writeFileAtomically} becomes `AtomicFile.create`, `write`, `commit`, `abort`.
+ * Whole-file atomic writes for the command's output files (`--svg`, `--html`, reports),
+ * on top of `AtomicFile` from `@heapgraph/snapshot`.
  *
  * @module
  */
-import { open, rename, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { AtomicFile } from "@heapgraph/snapshot";
 
 const encoder = new TextEncoder();
 
@@ -24,21 +19,12 @@ const encoder = new TextEncoder();
  * ```
  */
 export async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  const bytes = typeof data === "string" ? encoder.encode(data) : data;
-  const tempPath = join(dirname(path), `.${basename(path)}.${Math.random().toString(36).slice(2, 10)}.partial`);
-  const handle = await open(tempPath, "wx");
+  const file = await AtomicFile.create(path);
   try {
-    let offset = 0;
-    while (offset < bytes.length) {
-      const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
-      offset += bytesWritten;
-    }
-    await handle.sync();
-    await handle.close();
-    await rename(tempPath, path);
+    await file.write(typeof data === "string" ? encoder.encode(data) : data);
+    await file.commit();
   } catch (error) {
-    await handle.close().catch(() => {});
-    await unlink(tempPath).catch(() => {});
+    await file.abort();
     throw error;
   }
 }

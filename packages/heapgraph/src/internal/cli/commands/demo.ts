@@ -52,7 +52,7 @@ RequestContext alive) with --inspect on a free loopback port, then:
   4. finds what was allocated for the N requests and is still alive (heapgraph leaks),
      prints the largest cluster's retaining chain and writes the report.
 The service is stopped at the end, also on failure or Ctrl-C.`,
-  examples: ["heapgraph demo", "heapgraph demo --out /tmp/report.html --snapshots /tmp/demo-snapshots"],
+  examples: ["heapgraph demo", "heapgraph demo --out report.html --snapshots demo-snapshots"],
   async run(args, ctx) {
     const started = Date.now();
     const report = resolve(stringOption(this, args, "out") ?? "heapgraph-demo-report.html");
