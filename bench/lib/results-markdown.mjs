@@ -60,7 +60,7 @@ function targetsRow(snap) {
   const cells = [];
   if (parse?.ok && floor?.ok) {
     const r = parse.ms / floor.ms;
-    cells.push(check(r <= PARSE_FLOOR_TARGET, `${r.toFixed(2)}x floor${r > PARSE_FLOOR_TARGET ? ` (${ratio(r / PARSE_FLOOR_TARGET)}x over)` : ""}`));
+    cells.push(check(r <= PARSE_FLOOR_TARGET, `${r.toFixed(2)}x floor${r > PARSE_FLOOR_TARGET ? ` (${Math.max(1, Math.round((r / PARSE_FLOOR_TARGET - 1) * 100))}% over the ${PARSE_FLOOR_TARGET}x target)` : ""}`));
   } else cells.push(parse && !parse.ok ? cell(parse) : "–");
   for (const [peerId, target] of Object.entries(FULL_TARGETS)) {
     const peer = c[peerId];
