@@ -43,8 +43,13 @@ if (args.selfCheck) {
   console.log(`self-check: a deliberately failing test exits non-zero under ${selected.map((r) => r.name).join(", ")}`);
 }
 
+// Longest jobs first (measured: notebooks and the CLI dominate), so that two workers finish together.
+const EXPECTED_SECONDS = { notebook: 280, heapgraph: 190, snapshot: 75, graph: 35, render: 12, testkit: 3 };
+// The notebook e2e test runs under node20 only (see packages/notebook/test/notebooks.test.ts).
+const weight = (job) => (job.package === "notebook" && job.runtime.name !== "node20" ? 1 : EXPECTED_SECONDS[job.package] ?? 30);
 const jobs = [];
 for (const runtime of selected) for (const s of suites) jobs.push({ runtime, package: s.package, files: s.files });
+jobs.sort((a, b) => weight(b) - weight(a));
 const results = await runAll(jobs, args.jobs, (r) => {
   const status = r.code === 0 ? "ok" : `FAILED (exit ${r.code})`;
   console.log(`\n━━ ${r.job.runtime.name} · ${r.job.package} · ${status} · ${(r.ms / 1000).toFixed(1)} s`);

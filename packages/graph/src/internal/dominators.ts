@@ -50,7 +50,12 @@ function essentialPredecessors(snapshot: HeapSnapshot, essential: Uint8Array, co
   return { first, node, edge: null };
 }
 
-/** State of the iterative depth-first search (arrays indexed by vertex = ordinal + 1). */
+/** The sign bit of a forest entry: the vertex is linked. */
+const LINKED = 0x80000000 | 0;
+/** The ancestor part of a forest entry. */
+const ANCESTOR = 0x7fffffff;
+
+/** State of the iterative depth-first search (arrays indexed by vertex = ordinal + 1, stacks by depth). */
 interface DepthFirst {
   readonly firstEdge: Uint32Array;
   readonly edgeTarget: Uint32Array;
@@ -58,44 +63,53 @@ interface DepthFirst {
   readonly parent: Uint32Array;
   readonly semi: Uint32Array;
   readonly vertex: Uint32Array;
-  readonly label: Uint32Array;
-  readonly nextEdge: Uint32Array;
+  /** The path from the search's start: its vertices, and per vertex the next edge to look at. */
+  readonly stackVertex: Uint32Array;
+  readonly stackEdge: Uint32Array;
   count: number;
   readonly progress: PhaseProgress;
 }
 
 /**
  * DevTools' iterative DFS over essential edges from `start`: numbers each vertex on first visit,
- * walks to the first unvisited successor, else back to the parent. No recursion, no stack: the
- * parent pointers and the per-node next-edge cursor are the stack.
+ * walks to the first unvisited successor, else back to the parent. The current path is a stack
+ * by depth (vertex, next edge to look at), so walking back reads the top of two small stacks
+ * rather than per-vertex arrays all over memory; the visiting order is DevTools'.
  */
 function depthFirst(s: DepthFirst, start: number): void {
-  const { firstEdge, edgeTarget, essential, parent, semi, vertex, label, nextEdge, progress } = s;
+  const { firstEdge, edgeTarget, essential, parent, semi, vertex, stackVertex, stackEdge, progress } = s;
   let count = s.count;
-  nextEdge[start - 1] = firstEdge[start - 1];
-  let v = start;
-  while (v !== 0) {
-    if (semi[v] === 0) {
-      semi[v] = ++count;
-      vertex[count] = label[v] = v;
-      if (count >= progress.next) progress.report(count);
-    }
-    let vNext = parent[v];
-    const vo = v - 1;
-    let e = nextEdge[vo];
-    for (const end = firstEdge[vo + 1]; e < end; e++) {
+  if (semi[start] === 0) {
+    semi[start] = ++count;
+    vertex[count] = start;
+    if (count >= progress.next) progress.report(count);
+  }
+  let depth = 0;
+  stackVertex[0] = start;
+  stackEdge[0] = firstEdge[start - 1];
+  while (depth >= 0) {
+    const v = stackVertex[depth];
+    let e = stackEdge[depth];
+    let w = 0;
+    for (const end = firstEdge[v]; e < end; e++) {
       if ((essential[e >>> 3] & (1 << (e & 7))) === 0) continue;
-      const wo = edgeTarget[e];
-      const w = wo + 1;
-      if (semi[w] === 0) {
-        parent[w] = v;
-        nextEdge[wo] = firstEdge[wo];
-        vNext = w;
+      const candidate = edgeTarget[e] + 1;
+      if (semi[candidate] === 0) {
+        w = candidate;
         break;
       }
     }
-    nextEdge[vo] = e;
-    v = vNext;
+    if (w === 0) {
+      depth--;
+      continue;
+    }
+    stackEdge[depth] = e + 1;
+    parent[w] = v;
+    semi[w] = ++count;
+    vertex[count] = w;
+    if (count >= progress.next) progress.report(count);
+    stackVertex[++depth] = w;
+    stackEdge[depth] = firstEdge[w - 1];
   }
   s.count = count;
 }
@@ -111,10 +125,12 @@ function onlyWeaklyHeld(preds: Predecessors, essential: Uint8Array, o: number): 
   return true;
 }
 
-/** The Lengauer–Tarjan forest: `ancestor` of linked vertices, their labels, and a path compression stack. */
+/**
+ * The Lengauer–Tarjan forest: per vertex its `ancestor`, with the sign bit set once the vertex is
+ * linked (one read answers both), the labels, and a path compression stack.
+ */
 interface Forest {
-  readonly ancestor: Uint32Array;
-  readonly linked: Uint8Array;
+  readonly ancestor: Int32Array;
   readonly label: Uint32Array;
   readonly semi: Uint32Array;
   stack: Uint32Array;
@@ -125,24 +141,24 @@ interface Forest {
  * and returns the vertex of smallest semidominator on it.
  */
 function evaluate(f: Forest, v: number): number {
-  const { ancestor, linked, label, semi } = f;
+  const { ancestor, label, semi } = f;
   let stack = f.stack;
   let sp = 0;
   let x = v;
-  while (linked[ancestor[x]] !== 0) {
+  while (ancestor[ancestor[x] & ANCESTOR] < 0) {
     if (sp + 1 === stack.length) {
       const grown = new Uint32Array(stack.length * 2);
       grown.set(stack);
       stack = f.stack = grown;
     }
     stack[++sp] = x;
-    x = ancestor[x];
+    x = ancestor[x] & ANCESTOR;
   }
   while (sp > 0) {
     const w = stack[sp--];
-    const a = ancestor[w];
+    const a = ancestor[w] & ANCESTOR;
     if (semi[label[a]] < semi[label[w]]) label[w] = label[a];
-    ancestor[w] = ancestor[a];
+    ancestor[w] = ancestor[a]; // a is linked too: w keeps its mark
   }
   return label[v];
 }
@@ -159,8 +175,9 @@ function evaluate(f: Forest, v: number): number {
  * - nodes still unvisited (cycles held only weakly) are numbered one by one, as children of the root.
  *
  * Vertices are numbered 1..n (0 means none), vertex = ordinal + 1, as in the paper. Memory: six
- * 32-bit arrays and one byte per node (the DFS parent array doubles as the forest's ancestor array,
- * the dominator array as the bucket lists), plus the essential predecessors unless the full retainers
+ * 32-bit arrays per node (the DFS parent array doubles as the forest's ancestor array and its
+ * sign bit as the linked mark, the label and bucket arrays as the search's stacks, the dominator
+ * array as the bucket lists), plus the essential predecessors unless the full retainers
  * are given (`essentialPerTarget`: the counts `essentialEdges` made, consumed here).
  *
  * @example
@@ -184,14 +201,15 @@ export function calculateDominators(
     : essentialPredecessors(snapshot, essential, predecessors.essentialPerTarget);
   const { first: firstPred, node: predNode, edge: predEdge } = preds;
   const size = nodeCount + 1;
-  // parent[v]: v's DFS parent; once v is linked into the forest (linked[v] = 1), its forest ancestor.
+  // parent[v]: v's DFS parent; once v is linked into the forest (sign bit set), its forest ancestor.
   const parent = new Uint32Array(size);
   const semi = new Uint32Array(size);
   const vertex = new Uint32Array(size);
   const label = new Uint32Array(size);
   // During the search: the next edge to look at, per ordinal. Afterwards: bucket heads.
   const nextEdge = new Uint32Array(size);
-  const search: DepthFirst = { firstEdge, edgeTarget, essential, parent, semi, vertex, label, nextEdge, count: 0, progress };
+  // During the search, label and nextEdge serve as its stacks.
+  const search: DepthFirst = { firstEdge, edgeTarget, essential, parent, semi, vertex, stackVertex: label, stackEdge: nextEdge, count: 0, progress };
 
   const r = snapshot.rootOrdinal + 1;
   depthFirst(search, r);
@@ -204,17 +222,18 @@ export function calculateDominators(
     }
   }
   let count = search.count;
+  for (let v = 0; v <= nodeCount; v++) label[v] = v;
   if (count < nodeCount) {
     for (let v = 1; v <= nodeCount; v++) {
       if (semi[v] !== 0) continue;
       parent[v] = r;
       semi[v] = ++count;
-      vertex[count] = label[v] = v;
+      vertex[count] = v;
     }
   }
 
-  const forest: Forest = { ancestor: parent, linked: new Uint8Array(size), label, semi, stack: new Uint32Array(1024) };
-  const { linked, ancestor } = forest;
+  const forest: Forest = { ancestor: new Int32Array(parent.buffer, parent.byteOffset, size), label, semi, stack: new Uint32Array(1024) };
+  const { ancestor } = forest;
   // A vertex waits in exactly one bucket until its bucket is processed, and gets its dominator
   // then; so one array holds the bucket links first and the dominators after. Buckets are filled
   // at the head and reversed before processing: first in, first out, like DevTools' sets.
@@ -235,7 +254,8 @@ export function calculateDominators(
       }
       orphan = false;
       const v = predNode[ri] + 1;
-      const u = linked[v] === 0 ? v : linked[ancestor[v]] === 0 ? label[v] : evaluate(forest, v);
+      const a = ancestor[v];
+      const u = a >= 0 ? v : ancestor[a & ANCESTOR] >= 0 ? label[v] : evaluate(forest, v);
       if (semi[u] < semiW) semiW = semi[u];
     }
     // A node nothing essential holds counts as held by the root alone.
@@ -245,7 +265,7 @@ export function calculateDominators(
     dom[w] = bucketHead[b];
     bucketHead[b] = w;
     const p = parent[w];
-    linked[w] = 1; // link(p, w): w's ancestor is its parent, already in place
+    ancestor[w] = p | LINKED; // link(p, w): w's ancestor is its parent
     let fifo = 0;
     for (let v = bucketHead[p]; v !== 0; ) {
       const next = dom[v];
@@ -256,7 +276,8 @@ export function calculateDominators(
     bucketHead[p] = 0;
     for (let v = fifo; v !== 0; ) {
       const next = dom[v];
-      const u = linked[v] === 0 ? v : linked[ancestor[v]] === 0 ? label[v] : evaluate(forest, v);
+      const a = ancestor[v];
+      const u = a >= 0 ? v : ancestor[a & ANCESTOR] >= 0 ? label[v] : evaluate(forest, v);
       dom[v] = semi[u] < semi[v] ? u : p;
       v = next;
     }

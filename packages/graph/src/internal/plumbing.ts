@@ -92,7 +92,7 @@ export function plumbingMask(graph: HeapGraph): Uint8Array {
     const typeIsPlumbing = nodeTypeNames.map((t) => PLUMBING_TYPES.has(t));
     const { string, consString, slicedString } = snapshotCodes(graph.snapshot);
     // 0 unknown, 1 plumbing, 2 not plumbing: per string index, since names repeat a lot.
-    const byName = new Map<number, boolean>();
+    const byName = new Uint8Array(strings.length);
     const mask = new Uint8Array(nodeCount);
     for (let o = 0; o < nodeCount; o++) {
       const t = nodeType[o];
@@ -102,13 +102,13 @@ export function plumbingMask(graph: HeapGraph): Uint8Array {
       }
       if (t === string || t === consString || t === slicedString) continue;
       const n = nodeName[o];
-      let plumbing = byName.get(n);
-      if (plumbing === undefined) {
+      let known = n < byName.length ? byName[n] : 0;
+      if (known === 0) {
         const name = strings[n] ?? "";
-        plumbing = PLUMBING_NAMES.has(name) || name === "system / Map" || name.startsWith("system / Map (");
-        byName.set(n, plumbing);
+        known = PLUMBING_NAMES.has(name) || name === "system / Map" || name.startsWith("system / Map (") ? 1 : 2;
+        if (n < byName.length) byName[n] = known;
       }
-      if (plumbing) mask[o] = 1;
+      if (known === 1) mask[o] = 1;
     }
     return mask;
   });

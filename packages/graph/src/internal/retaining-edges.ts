@@ -30,6 +30,12 @@ export interface RetainingEdges {
   retains(holder: number, edgeIndex: number): boolean;
   /** Why an edge does not retain: `"weak"`, `"keep-during-job"`, `"weak-ref"`, or null when it does. */
   whyNot(holder: number, edgeIndex: number): "weak" | "keep-during-job" | "weak-ref" | null;
+  /**
+   * One byte per node, for hot loops that inline {@link RetainingEdges.retains}: 0 when the
+   * holder's non-weak edges retain, 1 when none of its edges does (the keep-during-job list),
+   * 2 for a WeakRef object (its `internal` edges to non-plumbing nodes do not retain).
+   */
+  readonly holderKind: Uint8Array;
 }
 
 /**
@@ -49,17 +55,18 @@ export function retainingEdges(graph: HeapGraph): RetainingEdges {
     const plumbing = plumbingMask(graph);
     // Holders whose edges do not retain: 1 keep-during-job list, 2 WeakRef object.
     const special = new Uint8Array(nodeCount);
-    const isWeakRef = new Map<number, boolean>(); // by name string index
+    // By name string index: 1 when the string is "WeakRef".
+    const isWeakRef = new Uint8Array(strings.length);
+    for (let i = 0; i < strings.length; i++) if (strings[i] === "WeakRef") isWeakRef[i] = 1;
+    const { synthetic, object } = codes;
     for (let o = 0; o < nodeCount; o++) {
       const t = nodeType[o];
-      if (t === codes.synthetic) {
+      if (t === synthetic) {
         for (let e = firstEdge[o], end = firstEdge[o + 1]; e < end; e++) {
           if (edgeType[e] === codes.edgeInternal && strings[edgeNameOrIndex[e]] === KEEP_DURING_JOB) special[edgeTarget[e]] = 1;
         }
-      } else if (t === codes.object && special[o] === 0) {
-        let weakRef = isWeakRef.get(nodeName[o]);
-        if (weakRef === undefined) isWeakRef.set(nodeName[o], (weakRef = strings[nodeName[o]] === "WeakRef"));
-        if (weakRef) special[o] = 2;
+      } else if (t === object && special[o] === 0 && isWeakRef[nodeName[o]] === 1) {
+        special[o] = 2;
       }
     }
     const whyNot = (holder: number, e: number): "weak" | "keep-during-job" | "weak-ref" | null => {
@@ -70,6 +77,6 @@ export function retainingEdges(graph: HeapGraph): RetainingEdges {
       if (s === 1) return "keep-during-job";
       return t === codes.edgeInternal && plumbing[edgeTarget[e]] === 0 ? "weak-ref" : null;
     };
-    return { codes, whyNot, retains: (holder: number, e: number) => whyNot(holder, e) === null };
+    return { codes, whyNot, retains: (holder: number, e: number) => whyNot(holder, e) === null, holderKind: special };
   });
 }
