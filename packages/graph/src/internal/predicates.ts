@@ -118,21 +118,19 @@ export function globalMask(graph: HeapGraph): Uint8Array {
     for (let e = firstEdge[rootOrdinal], end = firstEdge[rootOrdinal + 1]; e < end; e++) {
       if (edgeType[e] === codes.edgeShortcut && nodeType[edgeTarget[e]] !== codes.synthetic) mask[edgeTarget[e]] = 1;
     }
-    const nativeContext = new Map<number, boolean>();
+    // By name string index: 0 unknown, 1 other, 2 a native context, 3 "GlobalObject".
+    const nameKind = new Uint8Array(strings.length);
     for (let o = 0; o < nodeCount; o++) {
       const t = nodeType[o];
       if (t === codes.string || t === codes.consString || t === codes.slicedString || t === codes.closure) continue;
       const n = nodeName[o];
-      let isContext = nativeContext.get(n);
-      if (isContext === undefined) {
+      let kind = n < nameKind.length ? nameKind[n] : 1;
+      if (kind === 0) {
         const name = strings[n] ?? "";
-        isContext = name.startsWith("system / NativeContext");
-        nativeContext.set(n, isContext);
-        if (name === "GlobalObject" && t === codes.object) mask[o] = 1;
-      } else if (t === codes.object && strings[n] === "GlobalObject") {
-        mask[o] = 1;
+        kind = nameKind[n] = name.startsWith("system / NativeContext") ? 2 : name === "GlobalObject" ? 3 : 1;
       }
-      if (!isContext) continue;
+      if (kind === 3 && t === codes.object) mask[o] = 1;
+      if (kind !== 2) continue;
       for (let e = firstEdge[o], end = firstEdge[o + 1]; e < end; e++) {
         if (edgeType[e] !== codes.edgeInternal) continue;
         const child = edgeTarget[e];
@@ -162,17 +160,15 @@ export function moduleMask(graph: HeapGraph): Uint8Array {
     const mask = new Uint8Array(nodeCount);
     const record = new Uint8Array(nodeCount);
     const moduleName = strings.indexOf("Module");
-    const kind = new Map<number, number>(); // string index -> 0 none, 1 record, 2 "Module"
+    // By name string index: 0 unknown, 1 none, 2 a module record, 3 "Module".
+    const kind = new Uint8Array(strings.length);
     for (let o = 0; o < nodeCount; o++) {
       const t = nodeType[o];
       if (t === codes.string || t === codes.consString || t === codes.slicedString || t === codes.closure || t === codes.number) continue;
       const n = nodeName[o];
-      let k = kind.get(n);
-      if (k === undefined) {
-        k = MODULE_RECORD_NAMES.has(strings[n] ?? "") ? 1 : n === moduleName ? 2 : 0;
-        kind.set(n, k);
-      }
-      if (k === 1) mask[o] = record[o] = 1;
+      let k = n < kind.length ? kind[n] : 1;
+      if (k === 0) k = kind[n] = MODULE_RECORD_NAMES.has(strings[n] ?? "") ? 2 : n === moduleName ? 3 : 1;
+      if (k === 2) mask[o] = record[o] = 1;
     }
     if (moduleName < 0) return mask;
     for (let o = 0; o < nodeCount; o++) {

@@ -64,7 +64,7 @@ function build(graph: HeapGraph): RetentionTree {
   const ephemerons = memoize(graph, "ephemerons", () => new EphemeronEdges(snapshot.strings));
   const parent = new Int32Array(nodeCount).fill(-1);
   const parentEdge = new Int32Array(nodeCount).fill(-1);
-  // Per node: PLUMBING (from the plumbing mask) and VISITED bits, one byte read per edge.
+  // Per node: PLUMBING (from the plumbing mask), VISITED and NOTED bits; one byte read per edge.
   const state = plumbing.slice();
   const pairEdge = new Map<number, number>();
   // First edge met per WeakMap pair (edge index + 1; 0 = none yet), and its holder.

@@ -55,7 +55,7 @@ export class FlatNumberReader implements ValueReader {
   }
 
   feed(bytes: Uint8Array, start: number, end: number): number {
-    // In slices, so that the loop is optimized as a whole rather than entered mid-loop (see v8-record-readers.ts).
+    // In slices, so that the loop is optimized as a whole rather than entered mid-loop (see v8-record-reader.ts).
     let i = start;
     while (i < end && !this.done) i = this.#scan(bytes, i, Math.min(end, i + SLICE));
     return i;

@@ -9,7 +9,7 @@
 import type { SnapshotLocations } from "./heap-snapshot.ts";
 import { grown, isJsonSpace, type ParseContext, type ValueReader } from "./parse-context.ts";
 
-// Roles (the scan loop spells them as literals, see v8-record-readers.ts).
+// Roles (the scan loop spells them as literals, see v8-record-reader.ts).
 const OBJECT = 0, SCRIPT = 1, LINE = 2, COLUMN = 3, EXTRA = 4;
 const BEFORE = 0, OPEN = 1, COMMA = 2, AFTER = 3, NUMBER = 4;
 const SLICE = 1 << 16;

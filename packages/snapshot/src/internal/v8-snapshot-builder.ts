@@ -13,7 +13,8 @@ import type { ParseContext, ValueReader } from "./parse-context.ts";
 import { StringArrayReader } from "./string-array-reader.ts";
 import { V8Columns } from "./v8-columns.ts";
 import { v8Layout, type V8Layout } from "./v8-layout.ts";
-import { EdgeRecordReader, NodeRecordReader } from "./v8-record-readers.ts";
+import { EdgeRecordReader } from "./v8-edge-record-reader.ts";
+import { NodeRecordReader } from "./v8-node-record-reader.ts";
 
 /** How one format turns top-level keys into readers and, at the end, into a snapshot. */
 export interface FormatBuilder {
