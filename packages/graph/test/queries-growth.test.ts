@@ -7,28 +7,15 @@ import {
   GrowthTracker,
   idsAreStable,
   newObjects,
-  QueryError,
   typestats,
   type HeapGraph,
 } from "../src/index.ts";
-import { runtime, scenarioGraphs, syntheticGraph } from "./queries-snapshots.ts";
+import { runtime, scenarioGraphs, syntheticGraph, throwsQuery } from "./queries-snapshots.ts";
 
 const stable = runtime() !== "bun";
 
 function cacheLeak(by = runtime()): Promise<Record<"before" | "after", HeapGraph>> {
   return scenarioGraphs("objgraph-cache-leak", ["before", "after"], by);
-}
-
-function throwsQuery(fn: () => unknown, code: string, message?: RegExp): void {
-  try {
-    fn();
-  } catch (error) {
-    assert.instance(error, QueryError);
-    assert.is((error as QueryError).code, code);
-    if (message) assert.match((error as Error).message, message);
-    return;
-  }
-  assert.unreachable(`expected a QueryError ${code}`);
 }
 
 test(`growth (${runtime()}): the cache leak shows MyBigFatObject +2`, async () => {

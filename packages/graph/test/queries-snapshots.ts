@@ -10,7 +10,8 @@ import {
   type SnapshotRuntime,
   type SyntheticSnapshotDescription,
 } from "@heapgraph/testkit";
-import { buildGraph, type HeapGraph } from "../src/index.ts";
+import * as assert from "uvu/assert";
+import { buildGraph, QueryError, type HeapGraph } from "../src/index.ts";
 
 /** The runtime whose snapshots a test looks at: the one running the test. */
 export function runtime(): string {
@@ -51,4 +52,17 @@ export function syntheticGraph(description: SyntheticSnapshotDescription): { gra
 export function only(nodes: readonly { id: number }[], what: string): number {
   if (nodes.length !== 1) throw new Error(`expected exactly one ${what}, found ${nodes.length}`);
   return nodes[0].id;
+}
+
+/** Asserts that `fn` throws a {@link QueryError} with `code` (and a message matching `message`). */
+export function throwsQuery(fn: () => unknown, code: string, message?: RegExp): void {
+  try {
+    fn();
+  } catch (error) {
+    assert.instance(error, QueryError);
+    assert.is((error as QueryError).code, code);
+    if (message) assert.match((error as Error).message, message);
+    return;
+  }
+  assert.unreachable(`expected a QueryError ${code}`);
 }

@@ -10,11 +10,10 @@ import {
   nodesByIds,
   pathToRoot,
   findBackrefChain,
-  QueryError,
   typestats,
   type HeapGraph,
 } from "../src/index.ts";
-import { runtime, scenarioGraph, syntheticGraph } from "./queries-snapshots.ts";
+import { runtime, scenarioGraph, syntheticGraph, throwsQuery } from "./queries-snapshots.ts";
 
 /** a (Foo) holds b (Foo) holds c (Bar); d (Foo) on its own; all under a global object. */
 function nested() {
@@ -34,18 +33,6 @@ function nested() {
       ["g", "property", "d", "d"],
     ],
   });
-}
-
-function throwsQuery(fn: () => unknown, code: string, message?: RegExp): void {
-  try {
-    fn();
-  } catch (error) {
-    assert.instance(error, QueryError);
-    assert.is((error as QueryError).code, code);
-    if (message) assert.match((error as Error).message, message);
-    return;
-  }
-  assert.unreachable(`expected a QueryError ${code}`);
 }
 
 test("typestats: count, self size, and retained size without counting nested instances twice", () => {
