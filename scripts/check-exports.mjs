@@ -1,11 +1,17 @@
 #!/usr/bin/env node
-// Fails when a package's deno.json exports and package.json exports disagree.
+// Fails when a package's deno.json (JSR) and package.json (npm) disagree.
 // For every entry point: the same keys, the Deno entry is the `@heapgraph/source`
 // condition's file, and `types` / `default` are that file compiled into dist/.
-// Also checks the top-level main/types that tslab needs. Run by `npm run build`.
+// Also checks the top-level main/types that tslab needs, the names (JSR names are
+// scoped: the npm package `heapgraph` is `@heapgraph/heapgraph` on JSR), and that
+// deno.json's `imports` map every npm dependency to `npm:<name>@<the same range>`,
+// so that the package resolves them outside this workspace. Run by `npm run build`.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+
+/** The JSR scope of the packages; JSR has no unscoped names. */
+const JSR_SCOPE = "@heapgraph";
 
 /** Problems found in one package directory, as sentences. */
 export function exportProblems(dir) {
@@ -13,7 +19,8 @@ export function exportProblems(dir) {
   const deno = JSON.parse(readFileSync(join(dir, "deno.json"), "utf8"));
   const problems = [];
   const say = (s) => problems.push(`${pkg.name}: ${s}`);
-  if (deno.name !== pkg.name) say(`deno.json name ${deno.name} differs from package.json name`);
+  const jsrName = pkg.name.startsWith("@") ? pkg.name : `${JSR_SCOPE}/${pkg.name}`;
+  if (deno.name !== jsrName) say(`deno.json name ${deno.name} should be ${jsrName} (JSR names are scoped)`);
   if (deno.version !== pkg.version) say(`deno.json version ${deno.version} differs from package.json ${pkg.version}`);
   const npmExports = pkg.exports ?? {};
   const denoExports = typeof deno.exports === "string" ? { ".": deno.exports } : (deno.exports ?? {});
@@ -34,6 +41,15 @@ export function exportProblems(dir) {
   const main = npmExports["."];
   if (main && pkg.main !== main.default) say(`top-level main ${pkg.main} differs from exports["."].default ${main.default}`);
   if (main && pkg.types !== main.types) say(`top-level types ${pkg.types} differs from exports["."].types ${main.types}`);
+  const imports = deno.imports ?? {};
+  for (const [dep, range] of Object.entries(pkg.dependencies ?? {})) {
+    if (dep.startsWith(`${JSR_SCOPE}/`)) continue; // workspace members: deno publish turns them into jsr: imports
+    const wanted = `npm:${dep}@${range}`;
+    if (imports[dep] !== wanted) say(`deno.json imports "${dep}" should be "${wanted}" (package.json dependency), found ${imports[dep] ?? "nothing"}`);
+  }
+  for (const [name, target] of Object.entries(imports)) {
+    if (String(target).startsWith("npm:") && !(name in (pkg.dependencies ?? {}))) say(`deno.json imports "${name}" (${target}), which is not a package.json dependency`);
+  }
   if (pkg.type !== "module") say(`"type" must be "module"`);
   if (pkg.sideEffects !== false) say(`"sideEffects" must be false`);
   return problems;
@@ -44,5 +60,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const problems = readdirSync(join(root, "packages")).flatMap((p) => exportProblems(join(root, "packages", p)));
   for (const p of problems) console.error(`check-exports: ${p}`);
   if (problems.length) process.exit(1);
-  console.log("check-exports: deno.json and package.json exports agree in every package");
+  console.log("check-exports: deno.json and package.json agree (names, exports, npm imports) in every package");
 }

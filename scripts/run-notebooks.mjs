@@ -5,7 +5,10 @@
 //
 // With no path: every notebooks/*.ipynb. For each notebook:
 //   1. `jupyter nbconvert --to notebook --execute` on the kernel its metadata names (tslab when
-//      it names none; the kernels are set up by scripts/setup-notebook-kernel.mjs, project-local);
+//      it names none; the kernels are set up by scripts/setup-notebook-kernel.mjs, project-local).
+//      On Deno's kernel, which can publish a cell's last outputs after reporting it idle, the
+//      cells run through scripts/ordered_execute.py, which puts an ordering barrier after each
+//      cell and keeps those outputs with their cell;
 //   2. fails if a cell errored (and says which cell, with its output), if a code cell has no
 //      output (unless it is tagged `no-output`), or if an output has an error;
 //   3. `jupyter nbconvert --to html` of the executed notebook; fails if the HTML has an XML
@@ -17,12 +20,18 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, relative, resolve } from "node:path";
+import { basename, delimiter, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setupNotebookKernel } from "./setup-notebook-kernel.mjs";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
 const DEFAULT_KERNEL = "tslab";
+/**
+ * Kernels whose outputs can reach the client after the cell's `idle` (Deno 2.9's kernel
+ * publishes its REPL thread's output queue in a loop of its own): executed with
+ * scripts/ordered_execute.py's preprocessor instead of `--execute`.
+ */
+const ORDERED_KERNELS = new Set(["deno"]);
 const NO_OUTPUT_TAG = "no-output";
 
 /**
@@ -76,12 +85,18 @@ async function runOne(notebook, { work, outDir, setup, cellTimeout }) {
     ...setup.env,
     JUPYTER_RUNTIME_DIR: runtimeDir,
     PYDEVD_DISABLE_FILE_VALIDATION: "1",
+    // scripts/ordered_execute.py is imported from here; no __pycache__ left in the checkout.
+    PYTHONPATH: [join(root, "scripts"), process.env.PYTHONPATH].filter(Boolean).join(delimiter),
+    PYTHONDONTWRITEBYTECODE: "1",
     NO_COLOR: "1",
     FORCE_COLOR: "0",
   };
   const nbconvert = (args, limitMs) => runProcess(setup.python, ["-Xfrozen_modules=off", "-m", "nbconvert", ...args], { env, limitMs, runtimeDir });
+  const execute = ORDERED_KERNELS.has(kernel)
+    ? ["--NotebookExporter.preprocessors=ordered_execute.OrderedExecutePreprocessor", "--OrderedExecutePreprocessor.enabled=True"]
+    : ["--execute"];
   const executeArgs = (allowErrors) => [
-    "--to", "notebook", "--execute",
+    "--to", "notebook", ...execute,
     `--ExecutePreprocessor.kernel_name=${kernel}`,
     `--ExecutePreprocessor.timeout=${cellTimeout}`,
     "--ExecutePreprocessor.startup_timeout=120",

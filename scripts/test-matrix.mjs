@@ -58,10 +58,12 @@ const results = await runAll(jobs, args.jobs, (r) => {
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const failures = [];
 for (const r of results) {
   passed += r.passed;
   failed += r.failed;
+  skipped += r.skipped;
   if (r.code !== 0) failures.push(r);
 }
 console.log("\n━━ summary");
@@ -70,13 +72,29 @@ for (const runtime of selected) {
   const bad = mine.filter((r) => r.code !== 0);
   const p = mine.reduce((n, r) => n + r.passed, 0);
   const f = mine.reduce((n, r) => n + r.failed, 0);
-  console.log(`  ${runtime.name.padEnd(7)} ${runtime.version.padEnd(10)} ${String(p).padStart(4)} passed ${String(f).padStart(3)} failed${bad.length ? `  ← failing: ${bad.map((r) => r.job.package).join(", ")}` : ""}`);
+  const s = mine.reduce((n, r) => n + r.skipped, 0);
+  console.log(`  ${runtime.name.padEnd(7)} ${runtime.version.padEnd(10)} ${String(p).padStart(4)} passed ${String(f).padStart(3)} failed ${String(s).padStart(3)} skipped${bad.length ? `  ← failing: ${bad.map((r) => r.job.package).join(", ")}` : ""}`);
 }
 for (const r of failures) {
   const names = r.failedTests.length ? r.failedTests.join("; ") : r.timedOut ? "timed out" : `exit ${r.code}`;
   console.log(`  FAIL [${r.job.runtime.name}] ${r.job.package}: ${names}`);
 }
-console.log(`${passed} passed, ${failed} failed`);
+// Skips are visible: testkit's testWhen prints "skipped (reason): name"; the summary groups them by
+// reason, with the runtimes and the number of tests (each test's name is in its job's output above).
+const byReason = new Map();
+for (const r of results) {
+  for (const { reason, name } of r.skips) {
+    const entry = byReason.get(reason) ?? { runtimes: new Set(), names: new Set(), count: 0 };
+    entry.runtimes.add(r.job.runtime.name);
+    entry.names.add(`${r.job.package}: ${name}`);
+    entry.count++;
+    byReason.set(reason, entry);
+  }
+}
+for (const [reason, { runtimes, names, count }] of byReason) {
+  console.log(`  skipped ${count}× under ${[...runtimes].join(", ")}: ${reason} (${names.size} ${names.size === 1 ? "test" : "tests"})`);
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failures.length > 0 ? 1 : 0);
 
 // ---------------------------------------------------------------------------
@@ -166,7 +184,8 @@ function runJob(job) {
       const failedTests = [...plain.matchAll(/^\s*FAIL\s+(.+)$/gm)].map((m) => m[1].trim());
       let failed = Math.max(0, total - passed - skipped);
       if (exit !== 0 && failed === 0) failed = 1; // crashed or timed out before uvu's summary
-      done({ job, code: exit, output, passed, failed, failedTests, timedOut, ms: Date.now() - started });
+      const skips = [...plain.matchAll(/^skipped \((.+?)\): (.+)$/gm)].map((m) => ({ reason: m[1].trim(), name: m[2].trim() }));
+      done({ job, code: exit, output, passed, failed, skipped, skips, failedTests, timedOut, ms: Date.now() - started });
     });
   });
 }

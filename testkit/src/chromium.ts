@@ -18,6 +18,25 @@ export function chromiumExecutable(): string | null {
   return null;
 }
 
+/**
+ * The flags every test browser starts with (DESIGN.md §7): headless, no sandbox (root), no GPU,
+ * and none of the background traffic this machine's closed network would refuse.
+ *
+ * @example
+ * ```ts
+ * spawnTracked(chromiumExecutable()!, [...CHROMIUM_FLAGS, `--user-data-dir=${dir}`, "--dump-dom", url]);
+ * ```
+ */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
 /** A running headless browser. */
 export interface ChromiumInstance {
   /** The DevTools HTTP port on 127.0.0.1 (`/json/list`). */
@@ -45,13 +64,7 @@ export async function withChromium<T>(url: string, fn: (browser: ChromiumInstanc
   if (!executable) throw new Error("chromium is not installed (Debian package `chromium`, or set HEAPGRAPH_CHROMIUM)");
   const userDataDir = mkdtempSync(join(tmpdir(), "heapgraph-chromium-"));
   const child = spawnTracked(executable, [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
+    ...CHROMIUM_FLAGS,
     `--user-data-dir=${userDataDir}`,
     "--remote-debugging-address=127.0.0.1",
     "--remote-debugging-port=0",

@@ -26,4 +26,5 @@ export {
   type TrackedProcess,
   type WaitForLineOptions,
 } from "./processes.ts";
-export { chromiumExecutable, withChromium, type ChromiumInstance } from "./chromium.ts";
+export { CHROMIUM_FLAGS, chromiumExecutable, withChromium, type ChromiumInstance } from "./chromium.ts";
+export { testWhen } from "./visible-skip.ts";

@@ -5,63 +5,67 @@
  *
  * @module
  */
+// The engine: buildGraph and the HeapGraph contract.
 export {
+  buildGraph,
+  GraphError,
   NO_DISTANCE,
   SYSTEM_DISTANCE,
   type BuildGraphOptions,
   type ClassIndex,
   type ClassStats,
   type DominatorTree,
+  type EdgeVisitor,
+  type GraphErrorCode,
   type GraphPhase,
   type GraphProgress,
   type HeapEdge,
   type HeapGraph,
   type HeapNode,
+  type NodeColumns,
+  type NonRetainingReason,
+  type RetainingEdges,
   type Retainers,
+  type RetentionTree,
   type ScriptLocation,
-} from "./internal/heap-graph-types.ts";
-export type { Selection, SelectionEdge, SelectionNode, SelectionNodeRole } from "./internal/selection-types.ts";
-export { buildGraph } from "./internal/build-graph.ts";
-export { GraphError, type GraphErrorCode } from "./internal/graph-error.ts";
+  type SnapshotInfo,
+  type TypeCodes,
+} from "./engine/index.ts";
 // Queries (objgraph's functions and what DevTools, memlab and Eclipse MAT add).
-export { QueryError, type QueryErrorCode } from "./internal/query-error.ts";
-export { findClass, findClasses, type ClassInfo } from "./internal/class-match.ts";
-export {
-  count,
-  mostCommonTypes,
-  typestats,
-  type CountOptions,
-  type MostCommonTypesOptions,
-  type TypeStatsOptions,
-  type TypeStatsRow,
-} from "./internal/type-stats.ts";
-export { byType, nodeById, nodesByIds, type ByTypeOptions, type NodesByIdsOptions } from "./internal/find-nodes.ts";
-export { growth, type GrowthOptions, type GrowthRow } from "./internal/growth.ts";
-export { GrowthTracker, type GrowthTrackerUpdateOptions } from "./internal/growth-tracker.ts";
-export { idsAreStable, type StableIdsOption } from "./internal/id-stability.ts";
-export { newObjects, type NewObjects, type NewObjectsOptions, type NewObjectsRow } from "./internal/new-objects.ts";
-export { compare, type CompareOptions, type CompareRow } from "./internal/compare.ts";
-export { leakingObjects, type LeakingObjectsOptions } from "./internal/leaking-objects.ts";
-export { isDetached, isGCRoot, isGlobal, isModule, isUserRoot } from "./internal/predicates.ts";
-export { isPlumbing } from "./internal/plumbing.ts";
-export type { ChainEdge, ChainStep } from "./internal/chain-step.ts";
-export { chainSteps, findBackrefChain, findRefChain, type ChainOptions } from "./internal/chains.ts";
-export { pathToRoot, type NonRetainingHolder, type RootPath } from "./internal/path-to-root.ts";
-export {
-  backrefs,
-  chainSelection,
-  refs,
-  type ChainSelectionOptions,
-  type SubgraphOptions,
-} from "./internal/subgraph.ts";
-export { findLeaks, type FindLeaksOptions, type LeakClass, type LeakCluster } from "./internal/find-leaks.ts";
-export { SIMILAR_TRACE_THRESHOLD, traceSimilarity, type TraceElement } from "./internal/trace-clusters.ts";
-export { detachedDomNodes, type DetachedDomOptions, type DetachedDomRow } from "./internal/detached-dom.ts";
-export { duplicateStrings, type DuplicateStringRow, type DuplicateStringsOptions } from "./internal/duplicate-strings.ts";
-export { largestRetainers, type LargestRetainersOptions, type RetainerRow } from "./internal/largest-retainers.ts";
-export {
-  leakSuspects,
-  type AccumulationPoint,
-  type LeakSuspect,
-  type LeakSuspectsOptions,
-} from "./internal/leak-suspects.ts";
+export { QueryError, type QueryErrorCode } from "./queries/shared/query-error.ts";
+// stats
+export type { ClassInfo, TypeStatsRow } from "./queries/stats/stats-rows.ts";
+export { findClass, findClasses } from "./queries/stats/class-match.ts";
+export { count, mostCommonTypes, typestats, type CountOptions, type MostCommonTypesOptions, type TypeStatsOptions } from "./queries/stats/type-stats.ts";
+export { byType, nodeById, nodesByIds, type ByTypeOptions, type NodesByIdsOptions } from "./queries/stats/find-nodes.ts";
+export { isDetached, isGCRoot, isGlobal, isModule, isPlumbing, isUserRoot } from "./queries/stats/predicates.ts";
+// growth
+export type { CompareRow, GrowthRow, NewObjects, NewObjectsRow } from "./queries/growth/growth-rows.ts";
+export { growth, type GrowthOptions } from "./queries/growth/growth.ts";
+export { GrowthTracker, type GrowthTrackerOptions, type GrowthTrackerUpdateOptions } from "./queries/growth/growth-tracker.ts";
+export { idsAreStable, type StableIdsOption } from "./queries/growth/id-stability.ts";
+export { newObjects, type NewObjectsOptions } from "./queries/growth/new-objects.ts";
+export { compare, type CompareOptions } from "./queries/growth/compare.ts";
+// chains
+export type { ChainEdge, ChainStep, NonRetainingHolder, RootPath } from "./queries/chains/chain-rows.ts";
+export { findBackrefChain, findRefChain, type ChainOptions } from "./queries/chains/find-chain.ts";
+export { chainSteps } from "./queries/chains/chain-steps.ts";
+export { pathToRoot } from "./queries/chains/path-to-root.ts";
+// subgraph
+export type { Selection, SelectionEdge, SelectionNode, SelectionNodeRole } from "./queries/subgraph/selection-types.ts";
+export { backrefs, refs, type SubgraphOptions } from "./queries/subgraph/subgraph.ts";
+export { chainSelection, type ChainSelectionOptions } from "./queries/subgraph/chain-selection.ts";
+// leaks: objgraph's leaking objects, memlab's three snapshots, Eclipse MAT's biggest objects and suspects
+export type { AccumulationPoint, LeakClass, LeakCluster, LeakSuspect, RetainerRow } from "./queries/leaks/leak-rows.ts";
+export { leakingObjects, type LeakingObjectsOptions } from "./queries/leaks/leaking-objects.ts";
+export { findLeaks, type FindLeaksOptions } from "./queries/leaks/find-leaks.ts";
+export { SIMILAR_TRACE_THRESHOLD, traceSimilarity, type TraceElement } from "./queries/leaks/trace-clusters.ts";
+export { largestRetainers, type LargestRetainersOptions } from "./queries/leaks/largest-retainers.ts";
+export { leakSuspects, type LeakSuspectsOptions } from "./queries/leaks/leak-suspects.ts";
+// strings and DOM
+export type { DuplicateStringRow } from "./queries/strings/duplicate-string-row.ts";
+export { duplicateStrings, type DuplicateStringsOptions } from "./queries/strings/duplicate-strings.ts";
+export type { DetachedDomRow } from "./queries/dom/detached-dom-row.ts";
+export { detachedDomNodes, type DetachedDomOptions } from "./queries/dom/detached-dom.ts";
+export type { DetachedWrapperRow } from "./queries/dom/detached-wrapper-row.ts";
+export { detachedWrappers } from "./queries/dom/detached-wrappers.ts";

@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { SyntheticSnapshotDescription } from "@heapgraph/testkit";
+import { HeapgraphError } from "@heapgraph/snapshot";
 import { buildGraph, GraphError, type GraphProgress } from "../src/index.ts";
 import { graphOf } from "./graph-of.ts";
 
@@ -98,7 +99,7 @@ test("edges and retainers name both ends, in file order and holder order", () =>
   assert.is(firstRetainer.length, graph.nodeCount + 1);
   assert.is(firstRetainer[graph.nodeCount], graph.edgeCount);
   for (let o = 0; o < graph.nodeCount; o++) {
-    for (let r = firstRetainer[o]; r < firstRetainer[o + 1]; r++) assert.is(graph.snapshot.edgeTarget[retainerEdge[r]], o);
+    for (let r = firstRetainer[o]; r < firstRetainer[o + 1]; r++) assert.is(graph.edgeTarget(retainerEdge[r]), o);
     for (let r = firstRetainer[o] + 1; r < firstRetainer[o + 1]; r++) assert.ok(retainerNode[r - 1] <= retainerNode[r]);
   }
 });
@@ -163,12 +164,14 @@ test("progress on a bigger graph reports along the way", () => {
 });
 
 test("bad input is refused with GraphError and the bad value", () => {
-  const { graph } = graphOf(app);
+  const { graph, snapshot } = graphOf(app);
   assert.throws(() => graph.node(graph.nodeCount), (e: unknown) => e instanceof GraphError && e.code === "ORDINAL_OUT_OF_RANGE" && e.message.includes(String(graph.nodeCount)));
   assert.throws(() => graph.node(1.5), (e: unknown) => e instanceof GraphError && e.code === "ORDINAL_OUT_OF_RANGE");
   assert.throws(() => graph.edgeName(-1), (e: unknown) => e instanceof GraphError && e.code === "EDGE_OUT_OF_RANGE" && e.message.includes("-1"));
-  assert.throws(() => buildGraph(graph.snapshot, { onProgress: 5 as never }), (e: unknown) => e instanceof GraphError && e.code === "INVALID_OPTIONS" && e.message.includes("number"));
-  const broken = { ...graph.snapshot, edgeTarget: graph.snapshot.edgeTarget.map((t, i) => (i === 3 ? 9999 : t)) };
+  assert.throws(() => buildGraph(snapshot, { onProgress: 5 as never }), (e: unknown) => e instanceof GraphError && e.code === "INVALID_OPTIONS" && /^buildGraph: onProgress: .*\(got 5\)/.test(e.message));
+  assert.throws(() => buildGraph(snapshot, { onprogress: () => {} } as never), (e: unknown) => e instanceof GraphError && e.code === "INVALID_OPTIONS" && e.message.includes('"onprogress"'));
+  assert.ok(new GraphError("INVALID_SNAPSHOT", "x") instanceof HeapgraphError, "GraphError is a HeapgraphError");
+  const broken = { ...snapshot, edgeTarget: snapshot.edgeTarget.map((t, i) => (i === 3 ? 9999 : t)) };
   assert.throws(() => buildGraph(broken), (e: unknown) => e instanceof GraphError && e.code === "INVALID_SNAPSHOT" && e.message.includes("9999"));
 });
 

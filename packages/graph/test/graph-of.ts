@@ -1,12 +1,14 @@
 // Test helper: a heapgraph graph and DevTools' view of the same synthetic snapshot.
 import * as assert from "uvu/assert";
-import { snapshotFromJson, type V8SnapshotJson } from "@heapgraph/snapshot";
+import { snapshotFromJson, type HeapSnapshot, type V8SnapshotJson } from "@heapgraph/snapshot";
 import { syntheticSnapshot, type SyntheticSnapshotDescription } from "@heapgraph/testkit";
 import { buildGraph, type BuildGraphOptions, type HeapGraph } from "../src/index.ts";
 import { compareClasses, compareNodes, devtoolsView, same, type DevToolsView } from "./devtools-oracle.ts";
 
 export interface GraphOf {
   readonly graph: HeapGraph;
+  /** The parsed snapshot the graph indexes. */
+  readonly snapshot: HeapSnapshot;
   /** Node key to ordinal. */
   readonly at: Record<string, number>;
   readonly id: Record<string, number>;
@@ -16,8 +18,8 @@ export interface GraphOf {
 /** Builds the synthetic snapshot and indexes it. */
 export function graphOf(description: SyntheticSnapshotDescription, options?: BuildGraphOptions): GraphOf {
   const s = syntheticSnapshot(description);
-  const graph = buildGraph(snapshotFromJson(s.json as unknown as V8SnapshotJson), options);
-  return { graph, at: s.ordinal, id: s.id, text: s.text };
+  const snapshot = snapshotFromJson(s.json as unknown as V8SnapshotJson);
+  return { graph: buildGraph(snapshot, options), snapshot, at: s.ordinal, id: s.id, text: s.text };
 }
 
 /** Asserts that heapgraph and DevTools agree on every node and every class of the graph; returns DevTools' view. */
@@ -28,7 +30,7 @@ export async function assertSameAsDevTools(g: GraphOf): Promise<DevToolsView> {
   const classes = compareClasses(g.graph, devtools);
   assert.ok(same(classes), `per-class differences with DevTools: ${JSON.stringify(classes.counts)}\n${classes.examples.join("\n")}`);
   // Same dominators when the full retainers are built first (the other predecessor path).
-  const other = buildGraph(g.graph.snapshot);
+  const other = buildGraph(g.snapshot);
   other.retainers();
   assert.equal(Array.from(other.dominators()), Array.from(devtools.dominator), "dominators over the full retainers");
   return devtools;

@@ -1,7 +1,7 @@
 // Test helper for the query tests: real heap snapshots of the objgraph-* scenarios in
 // testkit/scenarios (taken once per test-matrix run by testkit's takeRealSnapshot(s) and
 // shared by the runtimes of the run), each indexed once per process.
-import { readSnapshot, snapshotFromJson, type V8SnapshotJson } from "@heapgraph/snapshot";
+import { HeapgraphError, readSnapshot, snapshotFromJson, type V8SnapshotJson } from "@heapgraph/snapshot";
 import {
   currentRuntime,
   syntheticSnapshot,
@@ -54,12 +54,13 @@ export function only(nodes: readonly { id: number }[], what: string): number {
   return nodes[0].id;
 }
 
-/** Asserts that `fn` throws a {@link QueryError} with `code` (and a message matching `message`). */
+/** Asserts that `fn` throws a {@link QueryError} (a HeapgraphError) with `code` (and a message matching `message`). */
 export function throwsQuery(fn: () => unknown, code: string, message?: RegExp): void {
   try {
     fn();
   } catch (error) {
     assert.instance(error, QueryError);
+    assert.instance(error, HeapgraphError, "a QueryError is a HeapgraphError");
     assert.is((error as QueryError).code, code);
     if (message) assert.match((error as Error).message, message);
     return;

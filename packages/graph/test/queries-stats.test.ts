@@ -90,9 +90,15 @@ test("classes with one name and different definition sites have qualified names"
 
 test("options are checked: unknown keys and wrong kinds throw INVALID_OPTIONS", () => {
   const { graph } = nested();
-  throwsQuery(() => typestats(graph, { limt: 3 } as never), "INVALID_OPTIONS", /unknown option "limt"/);
-  throwsQuery(() => mostCommonTypes(graph, { limit: -1 }), "INVALID_OPTIONS", /limit/);
-  throwsQuery(() => count(graph, ""), "INVALID_OPTIONS");
+  // Each message names the query, the option or argument, and the value found.
+  throwsQuery(() => typestats(graph, { limt: 3 } as never), "INVALID_OPTIONS", /^typestats: .*"limt"/);
+  throwsQuery(() => mostCommonTypes(graph, { limit: -1 }), "INVALID_OPTIONS", /^mostCommonTypes: limit: .*\(got -1\)/);
+  throwsQuery(() => mostCommonTypes(graph, { limit: 2.5 }), "INVALID_OPTIONS", /^mostCommonTypes: limit: .*\(got 2\.5\)/);
+  assert.is(mostCommonTypes(graph, { limit: Infinity }).length, typestats(graph).length, "Infinity is a limit");
+  throwsQuery(() => typestats(graph, { filter: "Item" } as never), "INVALID_OPTIONS", /^typestats: filter: expected a function \(got "Item"\)/);
+  throwsQuery(() => typestats(graph, [] as never), "INVALID_OPTIONS", /^typestats: .*expected object/);
+  throwsQuery(() => count(graph, ""), "INVALID_OPTIONS", /^count: class name: .*\(got ""\)/);
+  throwsQuery(() => nodeById(graph, 1.5), "INVALID_OPTIONS", /^nodeById: id: .*\(got 1\.5\)/);
   const other = nested().graph;
   throwsQuery(() => count(graph, "Foo", { nodes: [other.node(1)] }), "FOREIGN_NODE");
 });

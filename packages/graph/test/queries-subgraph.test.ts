@@ -25,13 +25,12 @@ function property(node: HeapNode, name: string): HeapNode {
 function assertWellFormed(graph: HeapGraph, selection: Selection): void {
   const inside = new Set(selection.nodes.map((n) => n.ordinal));
   assert.is(inside.size, selection.nodes.length, "no node twice");
-  const { firstEdge, edgeTarget } = graph.snapshot;
   for (const e of selection.edges) {
     assert.ok(inside.has(e.from) && inside.has(e.to));
     let found = false;
-    for (let i = firstEdge[e.from]; i < firstEdge[e.from + 1] && !found; i++) {
-      found = edgeTarget[i] === e.to && graph.edgeName(i) === e.name && graph.edgeTypeName(i) === e.type;
-    }
+    graph.forEachEdge(e.from, (target, i) => {
+      found ||= target === e.to && graph.edgeName(i) === e.name && graph.edgeTypeName(i) === e.type;
+    });
     assert.ok(found, `edge ${e.type} ${e.name} from ${e.from} to ${e.to}`);
   }
 }

@@ -43,7 +43,7 @@ test("arrays and hidden objects one object owns move their size to it; shared on
     s: 32 + 64, ext: 0,
   });
   // The raw sizes stay in the snapshot.
-  assert.is(g.graph.snapshot.nodeSelfSize[g.at.own], 100);
+  assert.is(g.snapshot.nodeSelfSize[g.at.own], 100);
   assert.is(g.graph.node(g.at.owner).selfSize, 173);
   await assertSameAsDevTools(g);
 });

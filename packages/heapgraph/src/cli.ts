@@ -5,7 +5,7 @@
  * @module
  */
 import process from "node:process";
-import { main } from "./internal/cli/main.ts";
+import { main } from "./cli/main.ts";
 
 void main(process.argv.slice(2)).then(async (code) => {
   process.exitCode = code;

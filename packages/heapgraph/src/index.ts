@@ -1,34 +1,66 @@
 /**
- * heapgraph: objgraph for JavaScript. The live, objgraph-shaped API over the running process
- * (`showGrowth()`, `showBackrefs([obj])`, ...), and everything of the packages below it, so
- * that one import gives the whole toolkit.
+ * heapgraph: objgraph for JavaScript.
  *
- * Names: the live API takes objgraph's names. Four of them are also functions of
- * `@heapgraph/graph` that take a graph (`count`, `byType`, `findBackrefChain`, `findRefChain`);
- * here those names are the live ones, and the graph package's versions are in the `queries`
- * namespace (`queries.count(graph, "Item")`), which holds every graph query. Both packages
- * below export `escapeHtml`; this one re-exports `@heapgraph/render`'s.
+ * - Flat: the live API, objgraph's functions in camelCase over the running process (`count`,
+ *   `typestats`, `showGrowth()`, `showBackrefs([obj])`, ...), with what its calls take and
+ *   return (`liveGraph`, `GrowthTracker`, node predicates such as `isGlobal`, `buildGraph` and
+ *   the graph types); `@heapgraph/snapshot` (read, write, take, capture snapshots; heap ids);
+ *   `@heapgraph/render` (DOT, SVG, tables, reports); `@heapgraph/notebook` (Jupyter display).
+ * - `queries`: every query of `@heapgraph/graph`, which take a graph:
+ *   `queries.count(await liveGraph(), "Item")`, `queries.findLeaks(a, b, c)`. objgraph's names
+ *   flat are the live ones; the graph's are only there.
+ *
+ * The README's table maps each objgraph name to both.
  *
  * @module
  */
-// The live objgraph-style API over this process.
-export { liveGraph, type LiveSnapshotOptions } from "./internal/live/live-snapshot.ts";
-export { LiveError, type LiveErrorCode } from "./internal/live/live-error.ts";
-export type { TextSink } from "./internal/live/output.ts";
-export type { GraphOutputOptions } from "./internal/live/show-graph.ts";
-export { isHeapNode } from "./internal/live/locate.ts";
-export { showMostCommonTypes, type ShowMostCommonTypesOptions } from "./internal/live/show-most-common-types.ts";
-export { defaultGrowthTracker, resetGrowth, showGrowth, type ShowGrowthOptions } from "./internal/live/show-growth.ts";
-export { count, type LiveCountOptions } from "./internal/live/count.ts";
-export { byType, type LiveByTypeOptions } from "./internal/live/by-type.ts";
-export { at } from "./internal/live/at.ts";
-export { showBackrefs, showRefs, type ShowRefsOptions } from "./internal/live/show-refs.ts";
-export { findBackrefChain, findRefChain, showChain, type LiveChainOptions, type ShowChainOptions } from "./internal/live/chains.ts";
-export { getLeakingObjects, type GetLeakingObjectsOptions } from "./internal/live/leaking-objects.ts";
-// The packages below, re-exported. The live names above win over the graph package's; those are `queries.*`.
+// The live objgraph API over this process.
+export { liveGraph, type LiveSnapshotOptions } from "./live/live-snapshot.ts";
+export { LiveError, type LiveErrorCode } from "./live/live-error.ts";
+export type { TextSink } from "./live/output.ts";
+export type { GraphOutputOptions } from "./live/show-graph.ts";
+export { isHeapNode } from "./live/locate.ts";
+export { count, type LiveCountOptions } from "./live/count.ts";
+export { mostCommonTypes, typestats, type LiveMostCommonTypesOptions, type LiveTypeStatsOptions } from "./live/type-stats.ts";
+export { showMostCommonTypes, type ShowMostCommonTypesOptions } from "./live/show-most-common-types.ts";
+export { defaultGrowthTracker, growth, resetGrowth, type LiveGrowthOptions } from "./live/growth.ts";
+export { showGrowth, type ShowGrowthOptions } from "./live/show-growth.ts";
+export { defaultNewIdsTracker, getNewIds, type GetNewIdsOptions } from "./live/get-new-ids.ts";
+export { NewIdsTracker, type NewIdsRow, type NewIdsSortBy } from "./live/new-ids-tracker.ts";
+export { getLeakingObjects, type GetLeakingObjectsOptions } from "./live/leaking-objects.ts";
+export { byType, type LiveByTypeOptions } from "./live/by-type.ts";
+export { at, atAddrs } from "./live/at.ts";
+export { findBackrefChain, findRefChain, showChain, type LiveChainOptions, type ShowChainOptions } from "./live/chains.ts";
+export { showBackrefs, showRefs, type ShowRefsOptions } from "./live/show-refs.ts";
+export { isProperModule } from "./live/is-proper-module.ts";
+// What the live calls take and return, from @heapgraph/graph: building a graph, its types, node
+// predicates for chains and drawings, growth state, errors. The queries are in `queries` only.
+export {
+  buildGraph,
+  GraphError,
+  GrowthTracker,
+  isDetached,
+  isGCRoot,
+  isGlobal,
+  isModule,
+  isPlumbing,
+  isUserRoot,
+  QueryError,
+  type BuildGraphOptions,
+  type ChainStep,
+  type GraphErrorCode,
+  type GraphProgress,
+  type HeapEdge,
+  type HeapGraph,
+  type HeapNode,
+  type QueryErrorCode,
+  type Selection,
+  type SelectionNode,
+} from "@heapgraph/graph";
+export * as queries from "@heapgraph/graph";
+// The packages around the graph, flat: snapshots in and out, drawing and tables, notebook display.
 export * from "@heapgraph/snapshot";
-export * from "@heapgraph/graph";
 export * from "@heapgraph/render";
 export * from "@heapgraph/notebook";
+// Both render and notebook export `escapeHtml`; this one is render's.
 export { escapeHtml } from "@heapgraph/render";
-export * as queries from "@heapgraph/graph";

@@ -1,12 +1,15 @@
 // The several-snapshot subcommands (growth, compare, leaks) on memlab's three snapshots of a
-// real Node process (testkit/scenarios/emitter-leak.mjs: 20 requests leak through an emitter).
+// real Node process (testkit/scenarios/emitter-leak.mjs: 20 requests leak through an emitter),
+// run in this process through main(argv, io).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compare, findLeaks, growth } from "@heapgraph/graph";
 import { currentRuntime } from "@heapgraph/testkit";
-import { filesIn, leakFiles, libraryGraph, runCli, runJson, tempDir } from "./cli-helpers.ts";
+import { filesIn, forgetGraphs, leakFiles, libraryGraph, mainJson, runMain, tempDir } from "./cli-helpers.ts";
+
+test.after(forgetGraphs);
 
 const runtime = currentRuntime();
 
@@ -14,8 +17,8 @@ test(`growth and compare (${runtime}): class-level growth and DevTools' comparis
   const { baseline, target } = await leakFiles();
   const [before, after] = await Promise.all([libraryGraph(baseline), libraryGraph(target)]);
   const [grown, compared] = await Promise.all([
-    runJson<{ types: { name: string; qualifiedName: string; count: number; previous: number; delta: number }[] }>(["growth", baseline, target, "--limit", "15"]),
-    runJson<{ types: { name: string; added: number; removed: number; countDelta: number; sizeDelta: number }[] }>(["compare", baseline, target, "--limit", "30"]),
+    mainJson<{ types: { name: string; qualifiedName: string; count: number; previous: number; delta: number }[] }>(["growth", baseline, target, "--limit", "15"]),
+    mainJson<{ types: { name: string; added: number; removed: number; countDelta: number; sizeDelta: number }[] }>(["compare", baseline, target, "--limit", "30"]),
   ]);
   assert.equal(
     grown.types.map((t) => [t.qualifiedName, t.count, t.previous, t.delta]),
@@ -27,7 +30,7 @@ test(`growth and compare (${runtime}): class-level growth and DevTools' comparis
     compare(before, after).slice(0, 30).map((r) => [r.name, r.added, r.removed, r.countDelta, r.sizeDelta]),
   );
   assert.ok(compared.types.some((t) => t.name === "LeakRequest" && t.added === 20 && t.removed === 0 && t.countDelta === 20));
-  const text = await runCli(["growth", baseline, target]);
+  const text = await runMain(["growth", baseline, target]);
   assert.is(text.code, 0);
   assert.is(text.stderr, "");
   assert.match(text.stdout, /LeakRequest\s+21\s+\+20/);
@@ -40,7 +43,7 @@ test(`leaks (${runtime}): the clusters of findLeaks, the top chain printed, and 
   try {
     const html = join(tmp.dir, "leaks.html");
     const svg = join(tmp.dir, "leaks.svg");
-    const out = await runJson<{
+    const out = await mainJson<{
       clusters: { count: number; retainedSize: number; representativeId: number; classes: { name: string; count: number }[]; trace: { id: number; edge: { name: string } | null }[] }[];
     }>(["leaks", baseline, target, final, "--html", html, "--svg", svg]);
     const expected = findLeaks(graphs[0], graphs[1], graphs[2], { limit: 10 });
@@ -58,7 +61,7 @@ test(`leaks (${runtime}): the clusters of findLeaks, the top chain printed, and 
     assert.match(report, /LeakRequest/);
     assert.match(readFileSync(svg, "utf8"), /^<\?xml|<svg/);
 
-    const text = await runCli(["leaks", baseline, target, final]);
+    const text = await runMain(["leaks", baseline, target, final]);
     assert.is(text.code, 0);
     assert.is(text.stderr, "");
     assert.match(text.stdout, /Leak clusters: \d+/);
@@ -70,7 +73,7 @@ test(`leaks (${runtime}): the clusters of findLeaks, the top chain printed, and 
 
 test(`leaks (${runtime}) with nothing leaked: exit 0 and says so`, async () => {
   const { baseline } = await leakFiles();
-  const run = await runCli(["leaks", baseline, baseline, baseline]);
+  const run = await runMain(["leaks", baseline, baseline, baseline]);
   assert.is(run.code, 0, run.stderr);
   assert.match(run.stdout, /^No leaks: nothing allocated between/);
 });

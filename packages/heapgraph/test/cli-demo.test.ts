@@ -1,11 +1,11 @@
-// The main job, end to end: `heapgraph demo` runs the leaky service, captures three snapshots,
-// finds the leak, writes the report, and leaves no process behind.
+// The main job, end to end: `heapgraph demo` (run in this process) starts the leaky service,
+// captures three snapshots, finds the leak, writes the report, and leaves no process behind.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { currentRuntime } from "@heapgraph/testkit";
-import { alive, filesIn, runCli, tempDir } from "./cli-helpers.ts";
+import { alive, filesIn, runMain, tempDir } from "./cli-helpers.ts";
 
 const runtime = currentRuntime();
 
@@ -23,7 +23,7 @@ test(`demo (${runtime}): finds RequestContext leaking through the emitter, write
   try {
     const report = join(tmp.dir, "report.html");
     const started = Date.now();
-    const run = await runCli(["demo", "--out", report, "--requests", "150", "--json"], { cwd: tmp.dir, timeoutMs: 90_000 });
+    const run = await runMain(["demo", "--out", report, "--requests", "150", "--json"]);
     const seconds = (Date.now() - started) / 1000;
     assert.is(run.code, 0, run.stderr);
     assert.is(run.stderr, "");
@@ -55,7 +55,7 @@ test(`demo (${runtime}): finds RequestContext leaking through the emitter, write
 test(`demo (${runtime}) --out into a missing directory fails before starting anything`, async () => {
   const tmp = tempDir("demo-bad");
   try {
-    const run = await runCli(["demo", "--out", join(tmp.dir, "no", "report.html")], { cwd: tmp.dir });
+    const run = await runMain(["demo", "--out", join(tmp.dir, "no", "report.html")]);
     assert.is(run.code, 2);
     assert.match(run.stderr, /^heapgraph: cannot write .*report\.html: no such directory\n$/);
     assert.is(existsSync(join(tmp.dir, "no")), false);

@@ -1,12 +1,16 @@
-// Bad input and bad usage: the exit code, one line on stderr naming the file and the problem,
-// nothing on stdout, and no output file (not even a partial one).
+// Bad input and bad usage, run in this process through main(argv, io): the exit code, one line
+// on stderr naming the file (or the option and its value) and the problem, nothing on stdout,
+// and no output file (not even a partial one). cli-process.test.ts checks that the real
+// command exits with these codes.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { byType } from "@heapgraph/graph";
 import { currentRuntime } from "@heapgraph/testkit";
-import { bunShopFile, CHROME_FILE, filesIn, libraryGraph, nodeShopFile, runCli, tempDir, type CliRun } from "./cli-helpers.ts";
+import { bunShopFile, CHROME_FILE, type CliRun, filesIn, forgetGraphs, libraryGraph, nodeShopFile, runMain, tempDir } from "./cli-helpers.ts";
+
+test.after(forgetGraphs);
 
 const runtime = currentRuntime();
 
@@ -36,16 +40,16 @@ test(`bad input files (${runtime}): missing, a directory, truncated, truncated g
     const out = join(tmp.dir, "out.heapsnapshot");
     const svg = join(tmp.dir, "chain.svg");
     const runs = await Promise.all([
-      runCli(["summary", missing]),
-      runCli(["summary", tmp.dir]),
-      runCli(["convert", cut, out]),
-      runCli(["summary", cutGz]),
-      runCli(["chain", notSnapshot, "--id", "1", "--svg", svg]),
+      runMain(["summary", missing]),
+      runMain(["summary", tmp.dir]),
+      runMain(["convert", cut, out]),
+      runMain(["summary", cutGz]),
+      runMain(["chain", notSnapshot, "--id", "1", "--svg", svg]),
     ]);
     failedWith(runs[0], 2, /missing\.heapsnapshot: no such file$/m);
     failedWith(runs[1], 2, /: is a directory/);
     failedWith(runs[2], 2, /cut\.heapsnapshot: .*(truncated|cut short|ends before)/i);
-    failedWith(runs[3], 2, /cut\.heapsnapshot\.gz: /);
+    failedWith(runs[3], 2, /cut\.heapsnapshot\.gz: the file ends before the snapshot does .*\[TRUNCATED: /);
     failedWith(runs[4], 2, /package\.json: not a heap snapshot/);
     assert.equal(filesIn(tmp.dir), ["cut.heapsnapshot", "cut.heapsnapshot.gz", "package.json"], "no output and no partial file");
   } finally {
@@ -62,10 +66,10 @@ test(`requests without an answer (${runtime}): unknown id, unknown class, compar
   try {
     const svg = join(tmp.dir, "chain.svg");
     const [byId, byClass, refsById, bunCompare] = await Promise.all([
-      runCli(["chain", file, "--id", String(unknown), "--svg", svg]),
-      runCli(["chain", file, "--type", "NoSuchClassAnywhere", "--html", join(tmp.dir, "chain.html")]),
-      runCli(["refs", file, "--id", `@${unknown}`, "--json"]),
-      runCli(["compare", bunFile, bunFile]),
+      runMain(["chain", file, "--id", String(unknown), "--svg", svg]),
+      runMain(["chain", file, "--type", "NoSuchClassAnywhere", "--html", join(tmp.dir, "chain.html")]),
+      runMain(["refs", file, "--id", `@${unknown}`, "--json"]),
+      runMain(["compare", bunFile, bunFile]),
     ]);
     failedWith(byId, 1, new RegExp(`cli-shop[^:]*: no object has id @${unknown}$`, "m"));
     failedWith(byClass, 1, /no objects of class "NoSuchClassAnywhere"/);
@@ -82,22 +86,24 @@ test(`bad usage (${runtime}): exit 2 with a pointer to --help; --debug adds the 
   const tmp = tempDir("usage");
   try {
     const item = byType(await libraryGraph(file), "ShopLineItem")[0];
-    const [noCommand, unknownCommand, unknownOption, noTarget, badLimit, extra, noDir, debug] = await Promise.all([
-      runCli([]),
-      runCli(["frobnicate"]),
-      runCli(["summary", file, "--colour"]),
-      runCli(["chain", file]),
-      runCli(["summary", file, "--limit", "zero"]),
-      runCli(["growth", file, file, file]),
-      runCli(["chain", file, "--id", String(item.id), "--svg", join(tmp.dir, "no", "such", "dir", "chain.svg")]),
-      runCli(["summary", join(tmp.dir, "missing.heapsnapshot"), "--debug"]),
+    const [noCommand, unknownCommand, unknownOption, noTarget, bothTargets, badLimit, extra, noDir, debug] = await Promise.all([
+      runMain([]),
+      runMain(["frobnicate"]),
+      runMain(["summary", file, "--colour"]),
+      runMain(["chain", file]),
+      runMain(["refs", file, "--id", String(item.id), "--type", "ShopLineItem"]),
+      runMain(["summary", file, "--limit", "zero"]),
+      runMain(["growth", file, file, file]),
+      runMain(["chain", file, "--id", String(item.id), "--svg", join(tmp.dir, "no", "such", "dir", "chain.svg")]),
+      runMain(["summary", join(tmp.dir, "missing.heapsnapshot"), "--debug"]),
     ]);
     assert.is(noCommand.code, 2);
     assert.match(noCommand.stderr, /Usage: heapgraph COMMAND/);
     failedWith(unknownCommand, 2, /unknown command "frobnicate"; the commands are demo, summary/);
     failedWith(unknownOption, 2, /summary: unknown option --colour \(see heapgraph summary --help\)/);
     failedWith(noTarget, 2, /chain: give either --id ID or --type NAME/);
-    failedWith(badLimit, 2, /--limit must be a whole number of at least 1, got "zero"/);
+    failedWith(bothTargets, 2, /refs: give either --id ID or --type NAME/);
+    failedWith(badLimit, 2, /summary: --limit takes a positive whole number or "all", got "zero" \(see heapgraph summary --help\)$/m);
     failedWith(extra, 2, /growth: unexpected argument/);
     failedWith(noDir, 2, /cannot write .*chain\.svg: no such directory/);
     assert.is(debug.code, 2);
@@ -107,6 +113,33 @@ test(`bad usage (${runtime}): exit 2 with a pointer to --help; --debug adds the 
   } finally {
     tmp.remove();
   }
+});
+
+test(`bad option values (${runtime}): each names the option, what it takes, and the value given, before any file is read`, async () => {
+  const missing = "no-such-file.heapsnapshot";
+  const cases: [string[], RegExp][] = [
+    [["summary", missing, "--limit", "-3"], /summary: --limit takes a positive whole number or "all", got "-3"/],
+    [["summary", missing, "--limit=-3"], /summary: --limit takes a positive whole number or "all", got "-3"/],
+    [["summary", missing, "--limit", "0"], /--limit takes a positive whole number or "all", got "0"/],
+    [["summary", missing, "--limit", "2.5"], /--limit takes a positive whole number or "all", got "2\.5"/],
+    [["chain", missing, "--id", "-5"], /chain: --id takes a heap object id such as 12345 or @12345, got "-5"/],
+    [["chain", missing, "--id", "@x1"], /--id takes a heap object id such as 12345 or @12345, got "@x1"/],
+    [["chain", missing, "--type", "Item", "--to", "sideways"], /chain: --to takes one of root, global, module, got "sideways"/],
+    [["refs", missing, "--id", "1", "--depth", "-1"], /refs: --depth takes a positive whole number, got "-1"/],
+    [["backrefs", missing, "--id", "1", "--too-many", "many"], /backrefs: --too-many takes a positive whole number, got "many"/],
+    [["strings", missing, "--min-count", "1"], /strings: --min-count takes a whole number of at least 2, got "1"/],
+    [["capture", "--port", "70000", "-o", "x.heapsnapshot"], /capture: --port takes a whole number from 1 to 65535, got "70000"/],
+    [["capture", "--url", "ftp://host", "-o", "x.heapsnapshot"], /capture: --url takes a ws:\/\/ or wss:\/\/ or http:\/\/ or https:\/\/ URL, got "ftp:\/\/host"/],
+    [["capture", "--port", "9229"], /capture: -o FILE is required/],
+    [["capture", "--port", "9229", "--url", "ws://h/x", "-o", "x.heapsnapshot"], /capture: give either --port P or --url URL/],
+    [["summary", missing, "--json=3"], /summary: --json takes no value/],
+    [["summary", missing, "--limit"], /summary: --limit needs a value/],
+    [["summary", missing, "--limit", "--json"], /summary: --limit needs a value/],
+    [["leaks", missing, missing, missing, "--svg", ""], /leaks: --svg takes a file name ending in \.svg, got ""/],
+  ];
+  const runs = await Promise.all(cases.map(([argv]) => runMain(argv)));
+  runs.forEach((run, i) => failedWith(run, 2, cases[i][1]));
+  for (const run of runs) assert.not.match(run.stderr, /no such file/, "the options are checked before the file is read");
 });
 
 test.run();

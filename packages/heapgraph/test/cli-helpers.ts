@@ -1,8 +1,9 @@
-// Shared by the cli-*.test.ts files: run the real `heapgraph` command in a child process,
-// the real snapshot files it is run on, and the library's own answers to compare with.
+// Shared by the cli-*.test.ts files: run `heapgraph` in this process (`main(argv, io)`, what
+// almost every test does) or, for the few tests of the command as users run it, in a child
+// process; the real snapshot files it is run on; and the library's own answers to compare with.
 //
-// Node 20 and Node 24 run the built command (dist/cli.js, as `npm install` links it); Deno and
-// Bun run the TypeScript entry (src/cli.ts) with their own runtime.
+// In a child process, Node 20 and Node 24 run the built command (dist/cli.js, as `npm install`
+// links it); Deno and Bun run the TypeScript entry (src/cli.ts) with their own runtime.
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +11,8 @@ import process from "node:process";
 import { buildGraph, type HeapGraph } from "@heapgraph/graph";
 import { readSnapshot } from "@heapgraph/snapshot";
 import { CHROME_DETACHED_FIXTURE, currentRuntime, repoRoot, snapshotRuntimes, spawnTracked, takeRealSnapshot, type SnapshotRuntime } from "@heapgraph/testkit";
+import type { CliIo } from "../src/cli/cli-io.ts";
+import { main } from "../src/cli/main.ts";
 
 export const PACKAGE = join(repoRoot, "packages", "heapgraph");
 const DIST_CLI = join(PACKAGE, "dist", "cli.js");
@@ -22,6 +25,23 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/**
+ * Runs `heapgraph ...args` in this process through `main(argv, io)`, with its output captured;
+ * `tty` makes stderr look like a terminal (the progress bar is drawn then).
+ */
+export async function runMain(args: readonly string[], options: { tty?: boolean } = {}): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), stderrIsTTY: options.tty ?? false, columns: 100 };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+/** Runs the command in this process and parses its `--json` output; the run must succeed with an empty stderr. */
+export async function mainJson<T = Record<string, unknown>>(args: readonly string[]): Promise<T> {
+  return parseJsonRun<T>(args, await runMain([...args, "--json"]));
+}
+
 /** The command line that runs `heapgraph` under the runtime running this test. */
 export function cliCommand(): string[] {
   const runtime = currentRuntime();
@@ -31,11 +51,11 @@ export function cliCommand(): string[] {
   return [process.execPath, DIST_CLI];
 }
 
-/** The built command must exist and be newer than the command's sources (src/cli.ts, src/internal/cli). */
+/** The built command must exist and be newer than the package's sources (src/cli.ts and what it imports: src/cli, src/files). */
 function checkBuilt(): void {
   if (!existsSync(DIST_CLI)) throw new Error(`${DIST_CLI} is missing: run npm run build first`);
   const built = statSync(DIST_CLI).mtimeMs;
-  const sources = [SRC_CLI, ...walk(join(PACKAGE, "src", "internal", "cli"))];
+  const sources = [SRC_CLI, ...walk(join(PACKAGE, "src", "cli")), ...walk(join(PACKAGE, "src", "files"))];
   const stale = sources.filter((f) => statSync(f).mtimeMs > built + 1000);
   if (stale.length > 0) throw new Error(`dist/cli.js is older than ${stale[0]}: run npm run build first`);
 }
@@ -66,9 +86,12 @@ export async function runCli(args: readonly string[], options: { cwd?: string; t
   }
 }
 
-/** Runs the command and parses its `--json` output; the run must succeed with an empty stderr. */
+/** Runs the command in a child process and parses its `--json` output; the run must succeed with an empty stderr. */
 export async function runJson<T = Record<string, unknown>>(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<T> {
-  const run = await runCli([...args, "--json"], options);
+  return parseJsonRun<T>(args, await runCli([...args, "--json"], options));
+}
+
+function parseJsonRun<T>(args: readonly string[], run: CliRun): T {
   if (run.code !== 0 || run.stderr !== "") {
     throw new Error(`heapgraph ${args.join(" ")} --json exited ${run.code}\n--- stderr ---\n${run.stderr}\n--- stdout ---\n${run.stdout.slice(0, 2000)}`);
   }
@@ -118,11 +141,20 @@ export async function leakFiles(): Promise<{ baseline: string; target: string; f
 
 const graphs = new Map<string, Promise<HeapGraph>>();
 
-/** The library's graph of a snapshot file, read once per test process. */
+/** The library's graph of a snapshot file, read once per test file (see {@link forgetGraphs}). */
 export function libraryGraph(path: string): Promise<HeapGraph> {
   let graph = graphs.get(path);
   if (!graph) graphs.set(path, (graph = readSnapshot(path).then((s) => buildGraph(s))));
   return graph;
+}
+
+/**
+ * Lets go of the graphs {@link libraryGraph} read: each test file that reads some calls it when
+ * done (`test.after(forgetGraphs)`), so that the live tests, which snapshot this very process,
+ * do not find tens of megabytes of other snapshots in it.
+ */
+export function forgetGraphs(): void {
+  graphs.clear();
 }
 
 /** Files in `dir`, sorted (to check that nothing partial was left behind). */

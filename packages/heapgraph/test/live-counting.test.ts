@@ -1,25 +1,32 @@
-// The live objgraph-style counting calls over the test process itself: showMostCommonTypes,
-// showGrowth (peak semantics, default and own trackers), count, byType, at, getLeakingObjects.
+// The live objgraph-style counting calls over the test process itself: typestats,
+// mostCommonTypes, showMostCommonTypes, growth and showGrowth (peak semantics, default and own
+// trackers), count, byType, at, atAddrs, getLeakingObjects.
 // Every call takes a real heap snapshot of this process; Bun cannot hand live objects back.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { currentRuntime } from "@heapgraph/testkit";
 import {
   at,
+  atAddrs,
   byType,
   count,
   defaultGrowthTracker,
   getLeakingObjects,
+  growth,
   GrowthTracker,
   heapIdOf,
   isHeapNode,
+  liveGraph,
   LiveError,
   NotSupportedError,
   resetGrowth,
   showGrowth,
   showMostCommonTypes,
+  mostCommonTypes,
+  queries,
+  typestats,
 } from "../src/index.ts";
-import { onBun, rejection, sink } from "./live-helpers.ts";
+import { onBun, onBunOnly, rejection, sink, withLiveObjects } from "./live-helpers.ts";
 
 class TypeProbe {
   readonly serial: number;
@@ -80,6 +87,36 @@ test("showMostCommonTypes({ shortnames: false }) names the class with its defini
   else assert.match(line, /live-counting\.test\.ts:\d+:TypeProbe 7$/);
 });
 
+test("typestats() maps class names to live instance counts; mostCommonTypes() gives objgraph's [name, count] pairs", async () => {
+  const stats = await typestats();
+  assert.instance(stats, Map);
+  assert.is(stats.get("TypeProbe"), 7);
+  assert.ok((stats.get("Object") ?? 0) > 0);
+  // Among node handles of one graph (objgraph's objects=), no new snapshot is taken.
+  const graph = await liveGraph();
+  const probes = queries.byType(graph, "TypeProbe");
+  const arrays = queries.byType(graph, "Array").slice(0, 3);
+  const qualified = await typestats({ objects: probes, shortnames: false });
+  const [[key, value]] = [...qualified];
+  assert.is(value, 7);
+  if (onBun) assert.is(key, "TypeProbe", "Bun writes no script locations");
+  else assert.match(key, /live-counting\.test\.ts:\d+:TypeProbe$/);
+  assert.equal(await typestats({ objects: [...probes, ...arrays], filter: (n) => n.className === "TypeProbe" }), new Map([["TypeProbe", 7]]));
+  assert.equal(await mostCommonTypes({ objects: [...arrays, ...probes], limit: 1 }), [["TypeProbe", 7]], "most instances first, at most limit");
+  assert.equal(await mostCommonTypes({ objects: [...arrays, ...probes] }), [["TypeProbe", 7], ["Array", 3]]);
+  assert.equal(await mostCommonTypes({ objects: [] }), [], "objgraph's objects=[]: nothing");
+});
+
+test("growth() returns objgraph's [name, count, delta] for the classes above their peak, and raises the peaks", async () => {
+  const tracker = new GrowthTracker();
+  const filter = (n: { className: string }) => n.className === "GrowthProbe";
+  held.growthTuples = Array.from({ length: 3 }, (_, i) => new GrowthProbe(100 + i));
+  assert.equal(await growth({ tracker, filter }), [["GrowthProbe", 3, 3]], "the first call: everything");
+  held.growthTuples.push(new GrowthProbe(103));
+  assert.equal(await growth({ tracker, filter, limit: Infinity }), [["GrowthProbe", 4, 1]], "then what passed its peak, by how much");
+  held.growthTuples = [];
+});
+
 test("showGrowth: the first call reports every class, later calls what passed its peak, by how much", async () => {
   const tracker = new GrowthTracker();
   const first = sink();
@@ -137,32 +174,34 @@ test("count(name) counts the live instances now", async () => {
   assert.is(await count("NoSuchClassAnywhere"), 0);
 });
 
-test("byType(name) returns the live objects themselves (Node, Deno); Bun throws NotSupportedError", async () => {
+withLiveObjects("byType(name) returns the live objects themselves, === to the ones the code holds", async () => {
   const mine = [new ByTypeProbe(1), new ByTypeProbe(2), new ByTypeProbe(3)];
   held.byType = mine;
-  if (onBun) {
-    const error = await rejection(byType("ByTypeProbe"));
-    assert.instance(error, NotSupportedError);
-    assert.is((error as NotSupportedError).runtime, "bun");
-    return;
-  }
   const found = await byType("ByTypeProbe");
   assert.is(found.length, 3);
   for (const object of mine) assert.ok(found.includes(object), "the same objects, ===");
   assert.is((await byType("ByTypeProbe", { limit: 2 })).length, 2);
 });
 
-test("at(id) returns the live object with that heap id (Node, Deno); Bun throws NotSupportedError", async () => {
-  if (onBun) {
-    const error = await rejection(at(1));
-    assert.instance(error, NotSupportedError);
-    assert.is((error as NotSupportedError).code, "NOT_SUPPORTED");
-    return;
-  }
-  const probe = new AtProbe();
-  held.at = [probe];
-  assert.ok((await at(await heapIdOf(probe))) === probe);
+withLiveObjects("at(id) returns the live object with that heap id, atAddrs(ids) those of many", async () => {
+  const probes = [new AtProbe(), new AtProbe()];
+  held.at = probes;
+  const ids = await Promise.all(probes.map((p) => heapIdOf(p)));
+  assert.ok((await at(ids[0])) === probes[0]);
   assert.is(await at(2 ** 31 - 1), undefined);
+  const found = await atAddrs([ids[1], 2 ** 31 - 1, ids[0]]);
+  assert.is(found.length, 2, "the id with no object is left out");
+  assert.ok(found[0] === probes[1] && found[1] === probes[0], "in the order given");
+  assert.equal(await atAddrs([]), []);
+});
+
+onBunOnly("byType, at and atAddrs throw NotSupportedError on Bun", async () => {
+  for (const attempt of [byType("ByTypeProbe"), at(1), atAddrs([1])]) {
+    const error = await rejection(attempt);
+    assert.instance(error, NotSupportedError);
+    assert.is((error as NotSupportedError).runtime, "bun");
+    assert.is((error as NotSupportedError).code, "NOT_SUPPORTED");
+  }
 });
 
 test("getLeakingObjects: node handles of one fresh graph, each held only by native roots or objects", async () => {

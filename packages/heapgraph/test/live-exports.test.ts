@@ -1,43 +1,90 @@
-// The umbrella's exports: the live API under objgraph's names, the lower packages re-exported
-// flat, and the graph package's own count/byType/chains under `queries`.
+// The umbrella's exports: every objgraph function under its camelCase name as a live call; the
+// graph package's queries under `queries` only; what the live calls take (graph types,
+// predicates, GrowthTracker, buildGraph) and the snapshot, render and notebook packages flat;
+// and the README's mapping table naming each.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import * as graphPackage from "@heapgraph/graph";
 import * as notebookPackage from "@heapgraph/notebook";
 import * as renderPackage from "@heapgraph/render";
 import * as snapshotPackage from "@heapgraph/snapshot";
 import * as heapgraph from "../src/index.ts";
-import { count as liveCount } from "../src/internal/live/count.ts";
-import { byType as liveByType } from "../src/internal/live/by-type.ts";
-import { findBackrefChain as liveFindBackrefChain, findRefChain as liveFindRefChain } from "../src/internal/live/chains.ts";
+import { PACKAGE } from "./cli-helpers.ts";
 
-const LIVE = { count: liveCount, byType: liveByType, findBackrefChain: liveFindBackrefChain, findRefChain: liveFindRefChain };
+/** objgraph's public functions, in camelCase. */
+const OBJGRAPH = [
+  "count",
+  "typestats",
+  "mostCommonTypes",
+  "showMostCommonTypes",
+  "growth",
+  "showGrowth",
+  "getNewIds",
+  "getLeakingObjects",
+  "byType",
+  "at",
+  "atAddrs",
+  "findRefChain",
+  "findBackrefChain",
+  "showRefs",
+  "showBackrefs",
+  "showChain",
+  "isProperModule",
+];
 
-test("objgraph's names are the live functions; the graph package's are under queries", () => {
-  for (const [name, live] of Object.entries(LIVE)) {
-    assert.ok((heapgraph as Record<string, unknown>)[name] === live, `${name} is the live one`);
-    assert.ok((heapgraph.queries as Record<string, unknown>)[name] === (graphPackage as Record<string, unknown>)[name], `queries.${name} is the graph one`);
+/** What the umbrella exports flat from @heapgraph/graph: not queries, but what the live calls take and return. */
+const FLAT_FROM_GRAPH = ["buildGraph", "GraphError", "GrowthTracker", "isDetached", "isGCRoot", "isGlobal", "isModule", "isPlumbing", "isUserRoot", "QueryError"];
+
+const exported = heapgraph as Record<string, unknown>;
+const graphExports = graphPackage as Record<string, unknown>;
+/** Values the other packages export too (an error base the graph package re-exports, say): flat through them. */
+const elsewhere = new Set<unknown>([snapshotPackage, renderPackage, notebookPackage].flatMap((p) => Object.values(p)));
+
+test("every objgraph function is a live call under its camelCase name, never the graph package's", () => {
+  for (const name of OBJGRAPH) {
+    assert.type(exported[name], "function", name);
+    if (name in graphExports) assert.ok(exported[name] !== graphExports[name], `${name} is the live one`);
   }
-  assert.equal(Object.keys(heapgraph.queries).sort(), Object.keys(graphPackage).sort(), "queries is the whole graph package");
 });
 
-test("every other export of the four packages is re-exported as it is", () => {
+test("the graph package's queries are under queries, and only there", () => {
+  assert.equal(Object.keys(heapgraph.queries).sort(), Object.keys(graphPackage).sort(), "queries is the whole graph package");
+  for (const [name, value] of Object.entries(graphExports)) {
+    assert.ok((heapgraph.queries as Record<string, unknown>)[name] === value, `queries.${name}`);
+    if (FLAT_FROM_GRAPH.includes(name)) assert.ok(exported[name] === value, `${name} is flat too`);
+    else if (!elsewhere.has(value)) assert.ok(exported[name] !== value, `${name} is a query: queries.${name} only`);
+  }
+  for (const name of ["findLeaks", "compare", "pathToRoot", "largestRetainers", "refs", "backrefs", "newObjects"]) {
+    assert.is(exported[name], undefined, `no flat ${name}`);
+  }
+});
+
+test("snapshot, render and notebook are re-exported flat; escapeHtml is render's", () => {
   const packages: [string, Record<string, unknown>][] = [
     ["snapshot", snapshotPackage],
-    ["graph", graphPackage],
     ["render", renderPackage],
     ["notebook", notebookPackage],
   ];
   for (const [pkg, exports] of packages) {
     for (const [name, value] of Object.entries(exports)) {
-      if (name in LIVE && pkg === "graph") continue;
       if (name === "escapeHtml" && pkg === "notebook") continue;
-      assert.ok((heapgraph as Record<string, unknown>)[name] === value, `${pkg}'s ${name}`);
+      assert.ok(exported[name] === value, `${pkg}'s ${name}`);
     }
   }
   assert.ok(heapgraph.escapeHtml === renderPackage.escapeHtml, "escapeHtml is @heapgraph/render's");
-  for (const name of ["readSnapshot", "buildGraph", "findLeaks", "toDot", "renderSvg", "display", "GrowthTracker"]) {
-    assert.type((heapgraph as Record<string, unknown>)[name], "function", name);
+  for (const name of ["readSnapshot", "writeSnapshot", "takeSnapshot", "buildGraph", "toDot", "renderSvg", "display", "GrowthTracker", "HeapgraphError"]) {
+    assert.type(exported[name], "function", name);
+  }
+});
+
+test("the README's mapping table has a row for every objgraph function: its live name and its graph query", () => {
+  const readme = readFileSync(join(PACKAGE, "README.md"), "utf8");
+  const table = readme.slice(readme.indexOf("| objgraph |"));
+  for (const name of OBJGRAPH) {
+    const snake = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    assert.match(table, new RegExp(`\\| \`${snake}\\(.*\\| \`${name}\\(`), `a row ${snake} → ${name}`);
   }
 });
 

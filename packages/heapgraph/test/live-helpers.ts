@@ -3,10 +3,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { currentRuntime } from "@heapgraph/testkit";
+import { currentRuntime, testWhen } from "@heapgraph/testkit";
 
 /** True under Bun, where live objects cannot be located by heap id. */
 export const onBun = currentRuntime() === "bun";
+
+/** `test` for what needs live objects located by heap id (Node, Deno): a visible skip on Bun. */
+export const withLiveObjects = testWhen(!onBun, "Bun cannot locate live objects by heap id (no in-process inspector)");
+
+/** `test` for what only Bun does (refusing to locate live objects): a visible skip elsewhere. */
+export const onBunOnly = testWhen(onBun, "checks Bun's NotSupportedError; this runtime locates live objects");
 
 /** A `file` sink for the live calls, and the lines written to it. */
 export function sink(): { write(text: string): void; text(): string; lines(): string[] } {

@@ -1,5 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { escapeHtml as renderEscapeHtml } from "@heapgraph/render";
 import { escapeHtml, html, htmlToText, JUPYTER_DISPLAY, markdown, toDisplayBundle } from "../src/index.ts";
 
 test("escapeHtml escapes the five characters that matter in content and attributes", () => {
@@ -7,6 +8,12 @@ test("escapeHtml escapes the five characters that matter in content and attribut
   assert.is(escapeHtml("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
   assert.is(escapeHtml("&amp;"), "&amp;amp;", "already-escaped text is escaped again: it is data");
   assert.is(escapeHtml("plain (GC roots) ✓"), "plain (GC roots) ✓");
+  assert.is(escapeHtml("a\u0000b\nc"), "a\\x00b\\nc", "control characters show as escapes: heap strings are program data");
+  assert.is(escapeHtml("a\n\tb", { multiline: true }), "a\n\tb", "kept for <pre> text");
+});
+
+test("escapeHtml is @heapgraph/render's, the one escaping of heapgraph", () => {
+  assert.is(escapeHtml, renderEscapeHtml);
 });
 
 test("html() keeps the markup as given and derives text/plain from it", () => {

@@ -1,5 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { HeapgraphError } from "@heapgraph/snapshot";
 import { JUPYTER_DISPLAY, NotebookError, stripXmlProlog, svgGraph, svgHtml, toDisplayBundle } from "../src/index.ts";
 
 // What Graphviz (and @hpcc-js/wasm-graphviz) writes before the <svg> element.
@@ -40,6 +41,8 @@ test("stripXmlProlog rejects what is not SVG with NotebookError NOT_SVG and the 
       assert.unreachable(`accepted ${JSON.stringify(bad)}`);
     } catch (error) {
       assert.instance(error, NotebookError);
+      assert.instance(error, HeapgraphError, "every heapgraph error has the one base");
+      assert.is((error as NotebookError).name, "NotebookError");
       assert.is((error as NotebookError).code, "NOT_SVG");
       assert.ok((error as Error).message.includes(JSON.stringify(bad.slice(0, 10)).slice(1, -1)), (error as Error).message);
     }

@@ -35,9 +35,9 @@ test("golden DOT: a node and an edge named by each code point 0-255 and other na
 
 test("refs-y: y holds x, [x] and {x}; edges go holder to held with element and property labels", () => {
   const dot = toDot(fixtures.find((f) => f.name === "refs-y")!.selection);
-  assert.match(dot, /n31020 -> n31021 \[label="\[0\]"\];/);
-  assert.match(dot, /n31023 -> n31021 \[label="\.x"\];/);
-  assert.match(dot, /n31020 \[label="Array @44351\\nArray\(3\)\\n32 B self, 224 B retained", fillcolor="0,0,1", fontcolor="red"\];/);
+  assert.match(dot, /n31020 -> n31021 \[label=" +\[0\] +"\];/);
+  assert.match(dot, /n31023 -> n31021 \[label=" +\.x +"\];/);
+  assert.match(dot, /n31020 \[label="Array @44351\\nArray\(3\)\\n32 B self, 224 B retained", width=[\d.]+, fillcolor="0,0,1", fontcolor="#b00000"\];/);
   assert.is((dot.match(/^ {2}n\d+ \[/gm) ?? []).length, 4, "4 nodes");
   assert.is((dot.match(/ -> /g) ?? []).length, 5, "5 edges");
 });
@@ -56,16 +56,16 @@ test("tooMany boxes: N more references after the node, N more backreferences bef
 
 test("objgraph colours: grey by depth, white text on dark, green modules and globals, blue highlights, red roots", () => {
   const chain = toDot(fixtures.find((f) => f.name === "chain")!.selection);
-  assert.match(chain, /n100 \[label="\(GC roots\) @1\\n0 B self, 0 B retained", fillcolor="0,0,0\.3", fontcolor="#ff8080", color="red"\];/);
+  assert.match(chain, /n100 \[label="\(GC roots\) @1\\n0 B self, 0 B retained", width=[\d.]+, fillcolor="#ffe6e6", fontcolor="#b00000", color="red"\];/);
   assert.match(chain, /n900 \[[^\n]*fillcolor="0\.3,1,0\.4", fontcolor="white"\];/);
-  assert.match(chain, /n4340 \[[^\n]*fillcolor="0,0,1", fontcolor="red"\];/);
-  assert.match(chain, /n4330 -> n4340 \[label="WeakMap value \(key @301\)"\];/);
-  assert.match(chain, /n4310 -> n4320 \[label="sessions"\];/);
+  assert.match(chain, /n4340 \[[^\n]*fillcolor="0,0,1", fontcolor="#b00000"\];/);
+  assert.match(chain, /n4330 -> n4340 \[label=" +WeakMap value \(key @301\) +"\];/);
+  assert.match(chain, /n4310 -> n4320 \[label=" +sessions +"\];/);
   const kinds = toDot(fixtures.find((f) => f.name === "edge-kinds")!.selection);
   assert.match(kinds, /n2 \[[^\n]*fillcolor="0\.6,0\.6,0\.825"\];/, "highlighted: blue");
   assert.match(kinds, /n5 \[[^\n]*fillcolor="0\.3,1,0\.65"\];/, "module: green");
-  assert.match(kinds, /n4 -> n1 \[label="\.target", style=dashed\];/, "weak edges dashed");
-  assert.match(kinds, /n1 -> n3 \[label="\[\\"content-type\\"\]"\];/, "odd keys quoted");
+  assert.match(kinds, /n4 -> n1 \[label=" +\.target +", style=dashed\];/, "weak edges dashed");
+  assert.match(kinds, /n1 -> n3 \[label=" +\[\\"content-type\\"\] +"\];/, "odd keys quoted");
   assert.match(kinds, /\\nallocated at cache\.mjs:7"/, "extra info line");
 });
 
@@ -78,6 +78,8 @@ test("edge labels", () => {
   assert.is(edgeLabel("weak", "7"), "[7]");
   assert.is(edgeLabel("hidden", "12"), "(hidden)");
   assert.is(edgeLabel("shortcut", "global"), "global");
+  assert.is(edgeLabel("shortcut", "2"), "[2]", "the synthetic root's numbered shortcut to a global object reads like an element");
+  assert.is(edgeLabel("internal", "13"), "[13]", "a GC root's numbered internal edge reads like an element");
   const pair = "12 / part of key (Key @100) -> value (Value @200) pair in WeakMap (table @300)";
   assert.is(edgeLabel("internal", pair, 300), "WeakMap value (key @100)");
   assert.is(edgeLabel("internal", pair, 100), "WeakMap key (table @300)");
@@ -106,9 +108,10 @@ test("options: ids, sizes, extraInfo, extraNodeAttrs, graphAttrs, title", () => 
     graphAttrs: { rankdir: "LR", nodesep: 0.5 },
     title: 'Refs of "y"',
   });
-  assert.match(dot, /n31020 \[label="Array\\nArray\(3\)\\ndepth 0", fillcolor="yellow", fontcolor="red", URL="https:\/\/example\.com\/node\?id=44351&amp;x=\\"1\\"", tooltip="Array\\\\n@44351"\];/);
+  assert.match(dot, /n31020 \[label="Array\\nArray\(3\)\\ndepth 0", width=[\d.]+, fillcolor="yellow", fontcolor="#b00000", URL="https:\/\/example\.com\/node\?id=44351&amp;x=\\"1\\"", tooltip="Array\\\\n@44351"\];/);
   assert.match(dot, /n31021 \[label="Array\\nArray\(0\)", /);
-  assert.match(dot, /^ {2}nodesep=0\.5;\n {2}rankdir="LR";\n {2}label="Refs of \\"y\\""; labelloc=t;/m);
+  assert.match(dot, /^ {2}pad=0\.112;\n {2}nodesep=0\.5;\n {2}rankdir="LR";\n {2}label=" +Refs of \\"y\\" +"; labelloc=t;/m);
+  assert.match(toDot(sel, { extraNodeAttrs: () => ({ width: 5 }), graphAttrs: { pad: 1 } }), /^ {2}pad=1;$[^]*n31020 \[label="[^"]*", width=5, /m, "the caller's width and pad win");
 });
 
 test("bad selections and options throw RenderError with the bad value", () => {
@@ -127,8 +130,12 @@ test("bad selections and options throw RenderError with the bad value", () => {
   expectError(() => toDot({ ...sel, edges: [...sel.edges, { from: 31020, to: 999, type: "property", name: "gone" }] }), "INVALID_SELECTION", /999/);
   expectError(() => toDot({ ...sel, nodes: [...sel.nodes, sel.nodes[0]!] }), "INVALID_SELECTION", /31020/);
   expectError(() => toDot(sel, { maxDepth: -1 }), "INVALID_OPTIONS", /maxDepth.*-1/);
-  expectError(() => toDot(sel, { colour: "red" } as never), "INVALID_OPTIONS", /unknown option "colour"/);
-  expectError(() => toDot(sel, { graphAttrs: { "bad name": 1 } }), "INVALID_OPTIONS", /"bad name"/);
+  expectError(() => toDot(sel, { colour: "red" } as never), "INVALID_OPTIONS", /^toDot: Unrecognized key: "colour"/);
+  expectError(() => toDot(sel, { graphAttrs: { "bad name": 1 } }), "INVALID_OPTIONS", /"bad name" is not a DOT identifier/);
+  expectError(() => toDot(sel, { graphAttrs: { rankdir: {} as never } }), "INVALID_OPTIONS", /graphAttrs\.rankdir: .*\(got an object\)/);
+  expectError(() => toDot(sel, { extraNodeAttrs: () => ({ "2x": 1 }) }), "INVALID_OPTIONS", /extraNodeAttrs of @44351: .*"2x" is not a DOT identifier/);
+  expectError(() => toDot(sel, { extraNodeAttrs: () => "red" as never }), "INVALID_OPTIONS", /extraNodeAttrs of @44351: .*\(got "red"\)/);
+  expectError(() => toDot(sel, { extraInfo: "info" as never }), "INVALID_OPTIONS", /extraInfo must be a function \(got "info"\)/);
   const thrown = new Error("boom");
   const e = expectError(() => toDot(sel, { extraInfo: () => { throw thrown; } }), "INVALID_OPTIONS", /extraInfo threw on node @44351/);
   assert.is(e!.cause, thrown);

@@ -36,12 +36,14 @@ test("footer and empty reports", () => {
 
 test("bad parts throw RenderError INVALID_OPTIONS naming the part", () => {
   const bad: [unknown, RegExp][] = [
-    [{ type: "graph", svg: "<div>not svg</div>" }, /part 0 \(graph\) is not SVG text: "<div>not svg<\/div>"/],
-    [{ type: "graph", svg: '<svg><script>alert(1)</script></svg>' }, /part 0 \(graph\) carries a script/],
-    [{ type: "video", src: "x.mp4" }, /part 0 has unknown type "video"/],
-    [{ type: "paragraph", text: 42 }, /part 0 needs text, got number/],
-    [{ type: "table", table: { rows: [] } }, /part 0 \(table\) needs a table/],
-    [null, /part 0 must be an object/],
+    [{ type: "graph", svg: "<div>not svg</div>" }, /parts\.0 \(graph\) is not SVG text: "<div>not svg<\/div>"/],
+    [{ type: "graph", svg: '<svg><script>alert(1)</script></svg>' }, /parts\.0 \(graph\) carries a script/],
+    [{ type: "video", src: "x.mp4" }, /parts\.0\.type: .*\(got "video"\)/],
+    [{ type: "paragraph", text: 42 }, /parts\.0\.text: .*\(got 42\)/],
+    [{ type: "table", table: { rows: [] } }, /parts\.0\.table\.columns: /],
+    [{ type: "table", table: { columns: [{ header: "N", align: "right" }], rows: [[3]] } }, /parts\.0\.table\.rows\.0\.0: .*\(got 3\)/],
+    [{ type: "heading", text: "h", level: 3 }, /Unrecognized key: "level"/],
+    [null, /parts\.0: .*\(got null\)/],
   ];
   for (const [part, message] of bad) {
     try {
@@ -57,7 +59,8 @@ test("bad parts throw RenderError INVALID_OPTIONS naming the part", () => {
     toHtmlReport({ title: "t", parts: "nope" } as never);
     assert.unreachable();
   } catch (error) {
-    assert.match((error as Error).message, /parts must be an array/);
+    assert.instance(error, RenderError);
+    assert.match((error as Error).message, /^toHtmlReport: parts: .*\(got "nope"\)/);
   }
 });
 

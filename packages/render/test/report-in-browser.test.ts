@@ -4,42 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromiumExecutable, spawnTracked } from "@heapgraph/testkit";
+import { runChromium } from "./helpers/headless-chromium.ts";
 import { countNonWhite, countPixels, decodePng } from "./helpers/png.ts";
 import { SAMPLE_LABELS, sampleReport } from "./helpers/sample-report.ts";
-
-const BROWSER_TIMEOUT_MS = 60_000;
-
-/** Runs headless Chromium once (DESIGN.md §7 flags, a fresh profile) and returns its stdout; the process group is killed in any case. */
-async function chromium(dir: string, extra: string[], url: string): Promise<string> {
-  const executable = chromiumExecutable();
-  assert.ok(executable, "chromium is installed (Debian package chromium, or HEAPGRAPH_CHROMIUM)");
-  const profile = mkdtempSync(join(dir, "profile-"));
-  const child = spawnTracked(executable!, [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--hide-scrollbars",
-    `--user-data-dir=${profile}`,
-    ...extra,
-    url,
-  ], { lifetimeMs: BROWSER_TIMEOUT_MS + 5_000 });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), BROWSER_TIMEOUT_MS)));
-    const exit = await Promise.race([child.exited, timeout]);
-    assert.ok(exit, `chromium did not finish within ${BROWSER_TIMEOUT_MS} ms: ${child.commandLine}\n${child.stderr()}`);
-    assert.is(exit!.code, 0, `chromium failed: ${child.stderr()}`);
-    return child.stdout();
-  } finally {
-    clearTimeout(timer);
-    await child.kill();
-  }
-}
 
 test("the HTML report renders its graphs in headless Chromium", async () => {
   const dir = mkdtempSync(join(tmpdir(), "heapgraph-render-browser-"));
@@ -51,7 +18,7 @@ test("the HTML report renders its graphs in headless Chromium", async () => {
     writeFileSync(blankFile, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>blank</title></head><body></body></html>\n");
 
     const shot = async (file: string, png: string) => {
-      await chromium(dir, [`--screenshot=${png}`, "--window-size=1200,900"], pathToFileURL(file).href);
+      await runChromium(dir, [`--screenshot=${png}`, "--window-size=1200,900"], pathToFileURL(file).href);
       return decodePng(readFileSync(png));
     };
     const blank = await shot(blankFile, join(dir, "blank.png"));
@@ -66,7 +33,7 @@ test("the HTML report renders its graphs in headless Chromium", async () => {
     assert.ok(grey > 2_000, `dark grey node fills drawn: ${grey} pixels`);
     assert.ok(red > 300, `dark red more-backreferences box drawn: ${red} pixels`);
 
-    const dom = await chromium(dir, ["--dump-dom"], pathToFileURL(reportFile).href);
+    const dom = await runChromium(dir, ["--dump-dom"], pathToFileURL(reportFile).href);
     assert.match(dom, /<svg[\s>]/);
     const text = dom
       .replace(/<[^>]*>/g, " ")

@@ -10,19 +10,20 @@ import {
   formatTrace,
   growthTable,
   largestRetainersTable,
+  leakClustersTable,
   leaksTable,
   mostCommonTypesTable,
   printable,
+  selectionEdgesText,
+  selectionTable,
   tableToHtml,
   tableToMarkdown,
   tableToText,
-  type CompareTableRow,
-  type GrowthTableRow,
-  type LeakTableRow,
-  type RetainerTableRow,
   type Table,
-  type TypeStatsTableRow,
 } from "../src/index.ts";
+import { HeapgraphError } from "@heapgraph/snapshot";
+import { selectionFixtures } from "./helpers/fixtures.ts";
+import { compareRows, growthRows, leakRows, retainerRows, step, typeRows } from "./helpers/rows.ts";
 import { NASTY_STRINGS } from "./helpers/fixtures.ts";
 import { findAll, parseXml, textOf } from "./helpers/xml.ts";
 
@@ -41,44 +42,18 @@ test("formatSize: SI units, three significant digits, signs", () => {
   assert.is(formatCount(0, true), "0");
 });
 
-const typeRows: TypeStatsTableRow[] = [
-  { name: "(string)", count: 8959, selfSize: 412_345, retainedSize: 412_345 },
-  { name: "Array", qualifiedName: "app.mjs:3:Array", count: 2442, selfSize: 78_144, retainedSize: 1_234_567 },
-  { name: "Session", count: 3, selfSize: 192, retainedSize: 5_000_000 },
-];
-const growthRows: GrowthTableRow[] = [
-  { name: "wrapper_descriptor", count: 970, delta: 14 },
-  { name: "tuple", count: 12282, delta: 10, sizeDelta: 480 },
-  { name: "dict", count: 1922, delta: 7, sizeDelta: -96 },
-];
-const compareRows: CompareTableRow[] = [
-  { name: "Session", added: 120, removed: 20, countDelta: 100, addedSize: 7680, removedSize: 1280, sizeDelta: 6400 },
-  { name: "Buffer", added: 0, removed: 3, countDelta: -3, addedSize: 0, removedSize: 3_000_000, sizeDelta: -3_000_000 },
-];
-const leakRows: LeakTableRow[] = [
-  {
-    count: 100,
-    retainedSize: 640_000,
-    classes: [{ name: "Session", count: 99 }, { name: "Token", count: 1 }],
-    trace: [
-      { className: "(GC roots)", id: 1, edge: null },
-      { className: "global", id: 5, edge: { type: "element", name: "5" } },
-      { className: "Request", id: 301, edge: { type: "property", name: "lastRequest" } },
-      { className: "Session", id: 303, edge: { type: "internal", name: "3 / part of key (Request @301) -> value (Session @303) pair in WeakMap (table @299)" } },
-    ],
-  },
-  { count: 1, retainedSize: 64, trace: [{ className: "Window", edge: null }, { className: "Timer", edge: { type: "context", name: "timer" } }] },
-];
-const retainerRows: RetainerTableRow[] = [
-  { id: 12, className: "Map", preview: "Map(1000)", selfSize: 32, retainedSize: 1_000_000, share: 0.4567 },
-  { id: 14, className: "Array", selfSize: 16, retainedSize: 999, share: 0.0001 },
-];
-
 const tables: [string, Table, string[][]][] = [
   ["mostCommonTypes", mostCommonTypesTable(typeRows), typeRows.map((r) => [r.name, formatCount(r.count), formatSize(r.selfSize), formatSize(r.retainedSize)])],
-  ["growth", growthTable(growthRows), growthRows.map((r) => [r.name, formatCount(r.count), `+${r.delta}`, r.sizeDelta === undefined ? "" : formatSize(r.sizeDelta, { signed: true })])],
+  ["growth", growthTable(growthRows), growthRows.map((r) => [r.name, formatCount(r.count), `+${r.delta}`, formatSize(r.sizeDelta, { signed: true })])],
   ["compare", compareTable(compareRows), compareRows.map((r) => [r.name, String(r.added), String(r.removed), formatCount(r.countDelta, true), formatSize(r.addedSize), formatSize(r.removedSize), formatSize(r.sizeDelta, { signed: true })])],
-  ["leaks", leaksTable(leakRows), leakRows.map((r, i) => [String(i + 1), formatCount(r.count), formatSize(r.retainedSize), (r.classes ?? []).map((c) => `${c.name} ×${c.count}`).join(", "), formatTrace(r.trace)])],
+  ["leaks", leaksTable(leakRows), leakRows.map((r, i) => [String(i + 1), formatCount(r.count), formatSize(r.retainedSize), r.classes.map((c) => `${c.name} ×${c.count}`).join(", "), formatTrace(r.trace)])],
+  ["leak clusters", leakClustersTable(leakRows), [["1", "100", "640 kB", "Session ×99, Token ×1", "Request -WeakMap key (table @299)->"], ["2", "1", "64 B", "Timer ×1", "Window -timer->"]]],
+  ["selection", selectionTable(selectionFixtures().find((f) => f.name === "refs-y")!.selection), [
+    ["0", "Array", "@44351", "Array(3)", "32 B", "224 B", ""],
+    ["1", "Array", "@44353", "Array(0)", "32 B", "32 B", ""],
+    ["1", "Array", "@44355", "Array(1)", "32 B", "56 B", ""],
+    ["1", "{x}", "@44357", "", "32 B", "32 B", ""],
+  ]],
   ["largestRetainers", largestRetainersTable(retainerRows), [["Map", "@12", "Map(1000)", "32 B", "1 MB", "45.7%"], ["Array", "@14", "", "16 B", "999 B", "<0.1%"]]],
 ];
 
@@ -136,10 +111,10 @@ for (const [name, table, cells] of tables) {
   });
 }
 
-test("header: false gives objgraph's bare show_growth rows (%9d counts)", () => {
-  const text = tableToText(growthTable(growthRows.map(({ sizeDelta: _, ...r }) => r)), { header: false });
+test("header: false gives objgraph's bare show_growth rows (%9d counts), the size change last", () => {
+  const text = tableToText(growthTable(growthRows), { header: false });
   const width = Math.max(...growthRows.map((r) => r.name.length));
-  const objgraph = growthRows.map((r) => `${r.name.padEnd(width)} ${formatCount(r.count).padStart(9)} ${`+${r.delta}`.padStart(9)}`);
+  const objgraph = growthRows.map((r) => `${r.name.padEnd(width)} ${formatCount(r.count).padStart(9)} ${`+${r.delta}`.padStart(9)} ${formatSize(r.sizeDelta, { signed: true }).padStart(9)}`);
   assert.is(text, `${objgraph.join("\n")}\n`);
 });
 
@@ -156,8 +131,34 @@ test("limit keeps the first rows and says how many are left out", () => {
 
 test("traces: edge labels between class names, WeakMap pairs named by their holder", () => {
   assert.is(formatTrace(leakRows[0]!.trace), "(GC roots) -[5]-> global -.lastRequest-> Request -WeakMap key (table @299)-> Session");
-  assert.is(formatTrace(leakRows[1]!.trace, { ids: true }), "Window -timer-> Timer");
+  assert.is(formatTrace(leakRows[1]!.trace, { ids: true }), "Window @7 -timer-> Timer @9");
+  assert.is(formatTrace([step("Window", 7, null), step("Timer", 9, null)]), "Window -?-> Timer", "a step without its edge");
   assert.match(formatTrace(leakRows[0]!.trace, { ids: true }), /^\(GC roots\) @1 -\[5\]-> global @5 /);
+});
+
+test("leak clusters: the first three classes, the holder of the representative, a note past the limit", () => {
+  const many = { ...leakRows[0]!, classes: ["A", "B", "C", "D"].map((name) => ({ name, qualifiedName: name, count: 1 })) };
+  const table = leakClustersTable([many, leakRows[1]!, leakRows[1]!], { limit: 2 });
+  assert.is(table.title, "Leak clusters: 3 (showing 2), largest first");
+  assert.is(leakClustersTable([many]).title, "Leak clusters: 1, largest first", "all shown: no (showing N)");
+  assert.is(table.rows[0]![3], "A ×1, B ×1, C ×1, …");
+  assert.is(table.note, "… and 1 more row");
+  const held = leakClustersTable([{ ...leakRows[0]!, trace: leakRows[0]!.trace.slice(0, 3) }]);
+  assert.is(held.rows[0]![4], "global.lastRequest", "property and element edges read as member access");
+  assert.is(leakClustersTable([{ ...leakRows[1]!, trace: leakRows[1]!.trace.slice(0, 1) }]).rows[0]![4], "", "a trace of one step has no holder");
+});
+
+test("selection table: the edges tooMany cut are counted under Not shown", () => {
+  const table = selectionTable(selectionFixtures().find((f) => f.name === "backrefs-too-many")!.selection);
+  assert.ok(table.rows.some((r) => r[6] === "37"), JSON.stringify(table.rows));
+});
+
+test("selection edges: one line each, holder first, WeakMap pairs named by their holder", () => {
+  const chain = selectionFixtures().find((f) => f.name === "chain")!.selection;
+  const lines = selectionEdgesText(chain).trimEnd().split("\n");
+  assert.is(lines.length, chain.edges.length);
+  for (const line of lines) assert.match(line, /^  \S.* @\d+ -.+-> .+ @\d+$/);
+  assert.ok(lines.some((l) => l.includes("-WeakMap value (key @301)->")), lines.join("\n"));
 });
 
 test("any cell text survives every format", () => {
@@ -176,13 +177,25 @@ test("any cell text survives every format", () => {
 });
 
 test("bad input throws RenderError INVALID_OPTIONS", () => {
-  for (const fn of [() => mostCommonTypesTable(null as never), () => growthTable(growthRows, { limit: -1 }), () => leaksTable(leakRows, { color: true } as never), () => formatTable(tables[0]![1], "pdf" as never)]) {
+  const bad: [() => unknown, RegExp][] = [
+    [() => mostCommonTypesTable(null as never), /^mostCommonTypesTable: rows: .*\(got null\)/],
+    [() => growthTable(growthRows, { limit: -1 }), /^growthTable: limit: .*\(got -1\)/],
+    [() => leaksTable(leakRows, { color: true } as never), /^leaksTable: Unrecognized key: "color"/],
+    [() => leakClustersTable(leakRows, { limit: 1.5 }), /^leakClustersTable: limit: .*\(got 1\.5\)/],
+    [() => formatTable(tables[0]![1], "pdf" as never), /^formatTable: format: .*\(got "pdf"\)/],
+    [() => tableToText(tables[0]![1], { header: "no" } as never), /^tableToText: header: .*\(got "no"\)/],
+    [() => formatTrace(leakRows[0]!.trace, { ids: 1 } as never), /^formatTrace: ids: .*\(got 1\)/],
+  ];
+  for (const [fn, message] of bad) {
     try {
       fn();
       assert.unreachable("accepted bad input");
     } catch (error) {
       assert.instance(error, RenderError);
+      assert.instance(error, HeapgraphError, "every heapgraph error has the one base");
+      assert.is((error as RenderError).name, "RenderError");
       assert.is((error as RenderError).code, "INVALID_OPTIONS");
+      assert.match((error as Error).message, message);
     }
   }
 });

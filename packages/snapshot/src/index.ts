@@ -2,8 +2,14 @@
  * `@heapgraph/snapshot`: take, capture, read and write V8 heap snapshots on Node,
  * Deno, Bun and Chrome. The only heapgraph package that touches runtime APIs.
  *
+ * The folders follow the data flow: `acquire/` (this process through a runtime adapter,
+ * another process through its inspector) and `read/` (V8 and JavaScriptCore JSON) produce
+ * the columnar `model/`, which `write/` turns back into V8 JSON; `errors/` holds the error
+ * base of every heapgraph package and the one option check.
+ *
  * @module
  */
+// The model: a snapshot in columns.
 export {
   TRACE_TREE_CLOSE,
   TRACE_TREE_OPEN,
@@ -13,24 +19,44 @@ export {
   type SnapshotHeader,
   type SnapshotLocations,
   type SnapshotMeta,
-} from "./internal/heap-snapshot.ts";
-export { snapshotFromJson, type V8SnapshotJson } from "./internal/snapshot-from-json.ts";
-// Reading and writing: streaming reader (V8 and JavaScriptCore formats), V8 writer.
-export { readJscSnapshot, readSnapshot, type ReadSnapshotOptions } from "./internal/read-snapshot.ts";
-export type { ReadPhase, ReadProgress } from "./internal/read-progress.ts";
-export type { SnapshotSource } from "./internal/snapshot-source.ts";
-export { writeSnapshot, type WriteSnapshotOptions } from "./internal/write-snapshot.ts";
-export type { SnapshotSink } from "./internal/snapshot-sink.ts";
-export { SnapshotFormatError, type SnapshotFormatErrorCode, type SnapshotFormatErrorDetails } from "./internal/snapshot-format-error.ts";
-export { SnapshotIoError, type SnapshotIoErrorCode } from "./internal/snapshot-io-error.ts";
-// Acquisition: this process, another process, live values <-> heap ids.
-export { takeSnapshot, type TakeSnapshotOptions } from "./internal/take-snapshot.ts";
-export { captureSnapshot } from "./internal/capture-snapshot.ts";
-export { openCaptureSession, type CaptureSession } from "./internal/capture-session.ts";
-export type { CaptureOptions, CaptureProgress, CaptureTarget, ConnectOptions, SnapshotCaptureOptions } from "./internal/capture-options.ts";
-export { chooseTarget, listInspectorTargets, type InspectorAddress, type InspectorTarget, type TargetMatch } from "./internal/inspector-targets.ts";
-export { heapIdOf, objectAt, type HeapIdOptions } from "./internal/heap-id.ts";
-export { CaptureError, type CaptureErrorCode } from "./internal/capture-error.ts";
-export { NotSupportedError } from "./internal/not-supported-error.ts";
-export { detectRuntime, type RuntimeKind } from "./internal/runtime.ts";
-export { AtomicFile } from "./internal/atomic-file.ts";
+} from "./model/heap-snapshot.ts";
+// Reading: streaming reader (V8 and JavaScriptCore formats).
+export { readJscSnapshot, readSnapshot, type ReadSnapshotOptions } from "./read/read-snapshot.ts";
+export { snapshotFromJson, type V8SnapshotJson } from "./read/snapshot-from-json.ts";
+export type { ReadPhase, ReadProgress } from "./read/read-progress.ts";
+export type { SnapshotSource } from "./read/snapshot-source.ts";
+export { SnapshotFormatError, type SnapshotFormatErrorCode, type SnapshotFormatErrorDetails } from "./read/snapshot-format-error.ts";
+// Writing: the V8 writer and its sinks.
+export { writeSnapshot, type WriteSnapshotOptions } from "./write/write-snapshot.ts";
+export type { SnapshotSink } from "./write/snapshot-sink.ts";
+export { AtomicFile } from "./write/atomic-file.ts";
+// Acquisition from this process: take a snapshot, live values <-> heap ids, through the runtime's adapter.
+export { takeSnapshot, type TakeSnapshotOptions } from "./acquire/runtime/take-snapshot.ts";
+export { heapIdOf, objectAt, type HeapIdOptions } from "./acquire/runtime/heap-id.ts";
+export { detectRuntime, type RuntimeKind } from "./acquire/runtime/detect-runtime.ts";
+export { NotSupportedError } from "./acquire/runtime/not-supported-error.ts";
+// Acquisition from another process, over its inspector.
+export { captureSnapshot } from "./acquire/inspector/capture-snapshot.ts";
+export { openCaptureSession } from "./acquire/inspector/open-capture-session.ts";
+export type { CaptureSession } from "./acquire/inspector/capture-session.ts";
+export type {
+  CaptureOptions,
+  CaptureProgress,
+  CaptureTarget,
+  CollectGarbageOptions,
+  ConnectOptions,
+  InspectorAddress,
+  ListTargetsOptions,
+  SnapshotCaptureOptions,
+  TargetMatch,
+} from "./acquire/inspector/capture-options.ts";
+export type { InspectorTarget } from "./acquire/inspector/inspector-target.ts";
+export { chooseTarget, listInspectorTargets } from "./acquire/inspector/inspector-targets.ts";
+export { CaptureError, type CaptureErrorCode } from "./acquire/inspector/capture-error.ts";
+export { ProtocolReplyError } from "./acquire/inspector/protocol-reply-error.ts";
+// Errors: the base of every heapgraph error, the zod helper that makes typed option errors,
+// and the errors shared by reading and writing.
+export { HeapgraphError } from "./errors/heapgraph-error.ts";
+export { describeZodError, parseOptions } from "./errors/parse-options.ts";
+export { SnapshotIoError, type SnapshotIoErrorCode } from "./errors/snapshot-io-error.ts";
+export { SnapshotOptionsError, type SnapshotOptionsErrorCode } from "./errors/snapshot-options-error.ts";

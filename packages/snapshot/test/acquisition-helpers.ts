@@ -6,16 +6,7 @@ import { join } from "node:path";
 import { repoRoot, runtimes, spawnTracked, type TrackedProcess } from "@heapgraph/testkit";
 import { readSnapshot, type HeapSnapshot } from "../src/index.ts";
 
-/** Ordinals of nodes called `name` (of node type `type` when given). */
-export function nodesNamed(snap: HeapSnapshot, name: string, type?: string): number[] {
-  const found: number[] = [];
-  for (let o = 0; o < snap.nodeCount; o++) {
-    if (snap.strings[snap.nodeName[o]] !== name) continue;
-    if (type !== undefined && snap.nodeTypeNames[snap.nodeType[o]] !== type) continue;
-    found.push(o);
-  }
-  return found;
-}
+export { assertOptionsError, nodesNamed } from "./reader-helpers.ts";
 
 /** The ordinal of the node with heap id `id`, or -1. */
 export function ordinalOfId(snap: HeapSnapshot, id: number): number {

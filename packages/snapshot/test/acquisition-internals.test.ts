@@ -4,8 +4,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { AtomicFile } from "../src/internal/atomic-file.ts";
-import { ChunkQueue } from "../src/internal/chunk-queue.ts";
+import { ChunkQueue } from "../src/acquire/inspector/chunk-queue.ts";
+import { AtomicFile } from "../src/write/atomic-file.ts";
 import { filesIn, rejection, tempDir } from "./acquisition-helpers.ts";
 
 const bytes = (n: number, fill = 1) => new Uint8Array(n).fill(fill);

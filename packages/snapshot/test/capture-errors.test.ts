@@ -3,8 +3,8 @@ import * as assert from "uvu/assert";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createTcpServer } from "node:net";
 import { join } from "node:path";
-import { CaptureError, captureSnapshot, openCaptureSession, type CaptureErrorCode } from "../src/index.ts";
-import { filesIn, rejection, startInspectTarget, tempDir } from "./acquisition-helpers.ts";
+import { CaptureError, captureSnapshot, HeapgraphError, listInspectorTargets, openCaptureSession, ProtocolReplyError, type CaptureErrorCode } from "../src/index.ts";
+import { assertOptionsError, filesIn, rejection, startInspectTarget, tempDir } from "./acquisition-helpers.ts";
 
 /** A loopback port that nothing listens on (it was free a moment ago). */
 async function freePort(): Promise<number> {
@@ -163,21 +163,52 @@ test("the wrong protocol forced on a target: PROTOCOL", async () => {
   try {
     const e = await expectFailure("PROTOCOL", 5_000, (saveTo) => captureSnapshot(target.url, { saveTo, protocol: "webkit" }), target.port);
     assert.match(e.message, /Heap\.enable/);
+    // The inspector's error reply is the cause: a HeapgraphError with the method and the inspector's numeric code.
+    const reply = e.cause as ProtocolReplyError;
+    assert.instance(reply, ProtocolReplyError);
+    assert.instance(reply, HeapgraphError);
+    assert.is(reply.code, "PROTOCOL_REPLY");
+    assert.is(reply.method, "Heap.enable");
+    assert.is(reply.protocolCode, -32601, "Node does not know WebKit's Heap domain");
   } finally {
     await target.child.kill();
   }
 });
 
-test("bad targets and options are refused with a TypeError before any connection", async () => {
-  for (const [target, options] of [
-    ["localhost:9229", {}],
-    [{ port: 0 }, {}],
-    [{ port: 9229 }, { connectTimeoutMs: -1 }],
-    [{ port: 9229 }, { protocol: "firefox" }],
-    [{ port: 9229 }, { saveTo: 42 }],
+test("bad targets and options are refused with a SnapshotOptionsError naming the bad value, before any connection", async () => {
+  const port = await freePort(); // nothing listens: a call that got past its checks would fail with REFUSED instead
+  for (const [target, options, ...named] of [
+    ["localhost:9229", {}, /captureSnapshot target/, /got "localhost:9229"/],
+    [{ port: 0 }, {}, /captureSnapshot target/],
+    [{ port, bogus: 1 }, {}, /captureSnapshot target/, /bogus/],
+    [{ port }, { connectTimeoutMs: -1 }, /captureSnapshot options/, /connectTimeoutMs/, /got -1/],
+    [{ port }, { protocol: "firefox" }, /captureSnapshot options/, /protocol/, /got "firefox"/],
+    [{ port }, { saveTo: 42 }, /captureSnapshot options/, /saveTo/, /got 42/],
+    [{ port }, { onProgress: "log" }, /captureSnapshot options/, /onProgress/, /got "log"/],
   ] as const) {
-    const error = await rejection(captureSnapshot(target as never, options as never));
-    assert.instance(error, TypeError, `${JSON.stringify(target)} ${JSON.stringify(options)}`);
+    const what = `${JSON.stringify(target)} ${JSON.stringify(options)}`;
+    assertOptionsError(await rejection(captureSnapshot(target as never, options as never)), what, ...named);
+  }
+  assertOptionsError(await rejection(openCaptureSession({ port }, { protocol: "cdp", extra: true } as never)), "openCaptureSession", /openCaptureSession options/, /extra/);
+  assertOptionsError(await rejection(openCaptureSession(42 as never)), "openCaptureSession target", /openCaptureSession target/, /got 42/);
+  assertOptionsError(await rejection(listInspectorTargets({ port: 70_000 })), "listInspectorTargets port", /listInspectorTargets address/, /port/, /got 70000/);
+  assertOptionsError(await rejection(listInspectorTargets({ port }, { timeoutMs: 0 })), "listInspectorTargets timeout", /listInspectorTargets options/, /timeoutMs/, /got 0/);
+});
+
+test("a session's capture and collectGarbage check their options before sending anything", async () => {
+  const target = await startInspectTarget("node");
+  try {
+    const session = await openCaptureSession(target.url);
+    try {
+      assertOptionsError(await rejection(session.capture({ gc: "no" } as never)), "capture", /capture options/, /gc/, /got "no"/);
+      assertOptionsError(await rejection(session.collectGarbage({ timeoutMs: "soon" } as never)), "collectGarbage", /collectGarbage options/, /timeoutMs/);
+      const snap = await session.capture({ gc: false });
+      assert.ok(snap.nodeCount > 0, "the session still works after refused options");
+    } finally {
+      session.close();
+    }
+  } finally {
+    await target.child.kill();
   }
 });
 

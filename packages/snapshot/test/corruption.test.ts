@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { readSnapshot, SnapshotFormatError, type SnapshotFormatErrorCode, type SnapshotSource } from "../src/index.ts";
-import { rejectionOf, sampleRuntimes, sampleSnapshot, within } from "./reader-helpers.ts";
+import { syntheticSnapshot } from "@heapgraph/testkit";
+import { rejectionOf, sampleSnapshot, testWithSamples, within } from "./reader-helpers.ts";
 
 const enc = new TextEncoder();
 
@@ -59,9 +60,7 @@ function offsetsOf(bytes: Uint8Array) {
 }
 
 for (const runtime of ["bun", "bun-jsc"] as const) {
-  if (!sampleRuntimes().includes(runtime)) continue;
-
-  test(`${runtime}: cut anywhere, the read fails with TRUNCATED (or COUNT_MISMATCH once the header cannot fit)`, async () => {
+  testWithSamples(runtime)(`${runtime}: cut anywhere, the read fails with TRUNCATED (or COUNT_MISMATCH once the header cannot fit)`, async () => {
     const bytes = new Uint8Array(readFileSync(await sampleSnapshot(runtime)));
     let end = bytes.length;
     while (bytes[end - 1] !== 0x7d) end--; // the final "}" (whitespace after it is optional)
@@ -116,8 +115,21 @@ for (const runtime of ["bun", "bun-jsc"] as const) {
   });
 }
 
-test("bun: gzip cut or damaged fails with a format error", async () => {
-  if (!sampleRuntimes().includes("bun")) return;
+test("gzip cut anywhere after its header is TRUNCATED on every runtime; a bad checksum is BAD_GZIP; both say what they found", async () => {
+  const names = Object.fromEntries(Array.from({ length: 400 }, (_, k) => [`n${k}`, { type: "object" as const, name: `Item${k % 7}` }]));
+  const text = syntheticSnapshot({ nodes: names, roots: Object.keys(names) }).text;
+  const gz = gzipSync(enc.encode(text));
+  for (const k of [12, 40, gz.length >> 1, gz.length - 9, gz.length - 4, gz.length - 1]) {
+    const error = await assertFormatError(gz.subarray(0, k), `gzip cut at ${k} of ${gz.length}`, ["TRUNCATED"]);
+    assert.ok((error.found ?? "").trim().length > 0, `cut at ${k}: found is empty in ${error.message}`);
+  }
+  const badCrc = gz.slice();
+  badCrc[gz.length - 6] ^= 0xff;
+  const error = await assertFormatError(badCrc, "gzip with a damaged checksum", ["BAD_GZIP"]);
+  assert.ok((error.found ?? "").trim().length > 0, error.message);
+});
+
+testWithSamples("bun")("bun: gzip cut or damaged fails with a format error", async () => {
   const gz = gzipSync(readFileSync(await sampleSnapshot("bun")));
   for (const k of [1, 2, 10, 100, gz.length >> 2, gz.length >> 1, gz.length - 9, gz.length - 1]) {
     await assertFormatError(gz.subarray(0, k), `gzip cut at ${k}`, ["TRUNCATED", "BAD_GZIP", "NOT_A_HEAP_SNAPSHOT", "BAD_JSON"]);
@@ -129,8 +141,7 @@ test("bun: gzip cut or damaged fails with a format error", async () => {
   }
 });
 
-test("headers that lie, and other impossible contents, fail with their own codes", async () => {
-  if (!sampleRuntimes().includes("bun")) return;
+testWithSamples("bun")("headers that lie, and other impossible contents, fail with their own codes", async () => {
   const text = readFileSync(await sampleSnapshot("bun"), "utf8");
   const json = () => JSON.parse(text);
   const F = json().snapshot.meta.node_fields.length;
@@ -178,8 +189,7 @@ test("headers that lie, and other impossible contents, fail with their own codes
   for (const [what, code, input] of raw) await assertFormatError(input, what, [code]);
 });
 
-test("JavaScriptCore input that lies fails with its own codes", async () => {
-  if (!sampleRuntimes().includes("bun-jsc")) return;
+testWithSamples("bun-jsc")("JavaScriptCore input that lies fails with its own codes", async () => {
   const text = readFileSync(await sampleSnapshot("bun-jsc"), "utf8");
   const cases: [string, SnapshotFormatErrorCode, (j: Record<string, any>) => unknown][] = [
     ["a class past the class names", "BAD_STRING_INDEX", (j) => (j.nodes[6] = j.nodeClassNames.length)],
@@ -216,8 +226,7 @@ test("a header claiming 4 billion nodes in a 1 KB input fails fast, with or with
   assert.ok(Date.now() - started < 5_000, `failed in ${Date.now() - started} ms`);
 });
 
-test("errors from a file name it, with section, offset, expected and found", async () => {
-  if (!sampleRuntimes().includes("bun")) return;
+testWithSamples("bun")("errors from a file name it, with section, offset, expected and found", async () => {
   const text = readFileSync(await sampleSnapshot("bun"), "utf8");
   const at = text.indexOf('"edges":[') + '"edges":['.length + 2;
   const dir = mkdtempSync(join(tmpdir(), "heapgraph-corrupt-"));

@@ -8,10 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { syntheticSnapshot } from "@heapgraph/testkit";
 import { readJscSnapshot, readSnapshot, SnapshotFormatError, SnapshotIoError, type ReadProgress } from "../src/index.ts";
-import { rejectionOf, sampleRuntimes, sampleSnapshot } from "./reader-helpers.ts";
+import { assertOptionsError, rejectionOf, sampleSnapshot, testWithSamples } from "./reader-helpers.ts";
 
-test("progress: a bounded number of reports, in order, ending with done at the file size", async () => {
-  if (!sampleRuntimes().includes("node24")) return;
+testWithSamples("node24")("progress: a bounded number of reports, in order, ending with done at the file size", async () => {
   const file = await sampleSnapshot("node24");
   const size = statSync(file).size;
   const reports: ReadProgress[] = [];
@@ -43,8 +42,7 @@ test("progress: a bounded number of reports, in order, ending with done at the f
   assert.ok(hinted.every((r) => r.totalBytes === bytes.length), "the totalBytes option is used for streams");
 });
 
-test("abort: a signal stops the read with its reason", async () => {
-  if (!sampleRuntimes().includes("node24")) return;
+testWithSamples("node24")("abort: a signal stops the read with its reason", async () => {
   const file = await sampleSnapshot("node24");
   const controller = new AbortController();
   const reading = readSnapshot(file, {
@@ -54,8 +52,7 @@ test("abort: a signal stops the read with its reason", async () => {
   assert.match(String(await rejectionOf(reading, "aborted read")), /enough/);
 });
 
-test("format: a required format rejects the other one", async () => {
-  if (!sampleRuntimes().includes("bun-jsc") || !sampleRuntimes().includes("bun")) return;
+testWithSamples("bun-jsc", "bun")("format: a required format rejects the other one", async () => {
   const jsc = await sampleSnapshot("bun-jsc");
   const v8 = await sampleSnapshot("bun");
   assert.is((await readJscSnapshot(jsc)).format, "jsc");
@@ -66,13 +63,25 @@ test("format: a required format rejects the other one", async () => {
   assert.is((wrong as SnapshotFormatError).fileName, v8);
 });
 
-test("bad arguments are TypeErrors; a missing file is a SnapshotIoError", async () => {
-  for (const [what, source] of [["a number", 42], ["null", null], ["a plain object", { a: 1 }], ["an https URL", new URL("https://example.com/a")], ["an Int16Array", new Int16Array(4)]] as const) {
-    assert.instance(await rejectionOf(readSnapshot(source as never), what), TypeError, what);
-  }
-  assert.instance(await rejectionOf(readSnapshot("{}", { onProgress: 3 } as never), "bad onProgress"), TypeError);
-  assert.instance(await rejectionOf(readSnapshot("{}", { bogus: true } as never), "unknown option"), TypeError);
-  assert.instance(await rejectionOf(readSnapshot([1, 2] as never), "an iterable of numbers"), TypeError);
+test("bad arguments and options are SnapshotOptionsErrors naming the bad value; a missing file is a SnapshotIoError", async () => {
+  const sources: [string, unknown, ...RegExp[]][] = [
+    ["a number", 42, /readSnapshot source/, /a number \(42\)/],
+    ["null", null, /readSnapshot source/, /from null/],
+    ["a plain object", { a: 1 }, /readSnapshot source/, /\[object Object\]/],
+    ["an https URL", new URL("https://example.com/a"), /readSnapshot source/, /https:\/\/example\.com\/a/],
+    ["an Int16Array", new Int16Array(4), /readSnapshot source/, /\[object Int16Array\]/],
+    ["an iterable of numbers", [1, 2], /readSnapshot source/, /a chunk/, /a number \(1\)/],
+  ];
+  for (const [what, source, ...named] of sources) assertOptionsError(await rejectionOf(readSnapshot(source as never), what), what, ...named);
+  const options: [string, unknown, ...RegExp[]][] = [
+    ["bad onProgress", { onProgress: 3 }, /readSnapshot options/, /onProgress/, /got 3/],
+    ["an unknown option", { bogus: true }, /readSnapshot options/, /bogus/],
+    ["a negative totalBytes", { totalBytes: -1 }, /totalBytes/, /got -1/],
+    ["an unknown format", { format: "hprof" }, /format/, /got "hprof"/],
+    ["options that are a string", "v8", /readSnapshot options/, /got "v8"/],
+  ];
+  for (const [what, value, ...named] of options) assertOptionsError(await rejectionOf(readSnapshot("{}", value as never), what), what, ...named);
+  assertOptionsError(await rejectionOf(readJscSnapshot("{}", { format: "v8" } as never), "format given to readJscSnapshot"), "readJscSnapshot", /readJscSnapshot options/, /format/);
   const missing = join(tmpdir(), `heapgraph-no-such-file-${process.pid}.heapsnapshot`);
   const error = await rejectionOf(readSnapshot(missing), "a missing file");
   assert.instance(error, SnapshotIoError);

@@ -11,7 +11,8 @@ import { parse as devtoolsParse } from "heap-snapshot-toolkit";
 import { readSnapshot, writeSnapshot, type HeapSnapshot } from "../src/index.ts";
 import { takeRealSnapshot } from "@heapgraph/testkit";
 import {
-  CHROME_FIXTURE, chromeFixtureText, edgeNames, edgeTarget, nodesNamed, SAMPLE_SCENARIO, sampleRuntimes, sampleSnapshot, snapshotDifferences,
+  ALL_SAMPLE_RUNTIMES, CHROME_FIXTURE, chromeFixtureText, edgeNames, edgeTarget, nodesNamed, SAMPLE_SCENARIO, sampleSnapshot, snapshotDifferences,
+  testWithSamples,
 } from "./reader-helpers.ts";
 
 interface V8Json {
@@ -99,8 +100,8 @@ function tickPosition(): { line: number; column: number } {
   return { line, column: lines[line].indexOf("() =>") };
 }
 
-for (const runtime of sampleRuntimes()) {
-  test(`${runtime}: a real snapshot reads into the columns its JSON holds`, async () => {
+for (const runtime of ALL_SAMPLE_RUNTIMES) {
+  testWithSamples(runtime)(`${runtime}: a real snapshot reads into the columns its JSON holds`, async () => {
     const file = await sampleSnapshot(runtime);
     const snap = await readSnapshot(file);
     const json = JSON.parse(readFileSync(file, "utf8"));
@@ -178,8 +179,7 @@ for (const runtime of sampleRuntimes()) {
 }
 
 for (const runtime of ["node20", "node24"] as const) {
-  if (!sampleRuntimes().includes(runtime)) continue;
-  test(`${runtime} --track-heap-objects: real allocation traces are read and written back as V8 wrote them`, async () => {
+  testWithSamples(runtime)(`${runtime} --track-heap-objects: real allocation traces are read and written back as V8 wrote them`, async () => {
     const file = await takeRealSnapshot(runtime, "sample", { runtimeArgs: ["--track-heap-objects"] });
     const snap = await readSnapshot(file);
     const json = JSON.parse(readFileSync(file, "utf8"));

@@ -3,17 +3,27 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { CHROME_DETACHED_FIXTURE, repoRoot, snapshotRuntimes, takeRealSnapshot, type SnapshotRuntime } from "@heapgraph/testkit";
-import type { HeapSnapshot } from "../src/index.ts";
+import * as assert from "uvu/assert";
+import { CHROME_DETACHED_FIXTURE, repoRoot, snapshotRuntimes, takeRealSnapshot, testWhen, type SnapshotRuntime } from "@heapgraph/testkit";
+import { HeapgraphError, SnapshotOptionsError, type HeapSnapshot } from "../src/index.ts";
 
 /** The Chromium snapshot committed by scripts/make-chrome-fixture.mjs (a page keeping two detached <li>). */
 export const CHROME_FIXTURE = CHROME_DETACHED_FIXTURE;
 /** The scenario the real snapshots are taken of. */
 export const SAMPLE_SCENARIO = join(repoRoot, "testkit", "scenarios", "sample.mjs");
 
+/** Every runtime a real snapshot can come from, whether installed here or not. */
+export const ALL_SAMPLE_RUNTIMES: readonly SnapshotRuntime[] = ["node20", "node24", "deno", "bun", "bun-jsc"];
+
 /** The runtimes that take real snapshots here: node20, node24, deno, bun, bun-jsc. */
 export function sampleRuntimes(): SnapshotRuntime[] {
   return snapshotRuntimes();
+}
+
+/** uvu's `test` when every one of `runtimes` takes real snapshots here; otherwise a visible skip that names the missing ones. */
+export function testWithSamples(...runtimes: SnapshotRuntime[]): ReturnType<typeof testWhen> {
+  const missing = runtimes.filter((r) => !sampleRuntimes().includes(r));
+  return testWhen(missing.length === 0, `no ${missing.join(" or ")} runtime to take a sample snapshot with`);
 }
 
 /** A real snapshot of the sample scenario taken by `runtime` (cached for the whole test run). */
@@ -45,6 +55,19 @@ export async function rejectionOf(promise: Promise<unknown>, what: string): Prom
     return error;
   }
   throw new Error(`${what}: expected a rejection, but it succeeded`);
+}
+
+/**
+ * Checks that `error` is the package's typed option error (a `SnapshotOptionsError`, so a
+ * `HeapgraphError`, with code `INVALID_OPTIONS`) and that its message names each of `named`:
+ * the function and argument, the bad field, the bad value.
+ */
+export function assertOptionsError(error: unknown, what: string, ...named: (string | RegExp)[]): void {
+  assert.instance(error, SnapshotOptionsError, `${what}: ${String(error)}`);
+  assert.instance(error, HeapgraphError, what);
+  assert.is((error as SnapshotOptionsError).code, "INVALID_OPTIONS", what);
+  assert.is((error as Error).name, "SnapshotOptionsError", what);
+  for (const name of named) assert.match((error as Error).message, name, `${what}: the message names ${String(name)}: ${(error as Error).message}`);
 }
 
 const COLUMNS = [

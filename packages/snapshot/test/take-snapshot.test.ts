@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { currentRuntime } from "@heapgraph/testkit";
 import { detectRuntime, takeSnapshot } from "../src/index.ts";
-import { filesIn, nodesNamed, readSavedSnapshot, rejection, tempDir } from "./acquisition-helpers.ts";
+import { assertOptionsError, filesIn, nodesNamed, readSavedSnapshot, rejection, tempDir } from "./acquisition-helpers.ts";
 
 class TakeSnapshotProbe {
   label: string;
@@ -67,10 +67,11 @@ test("saveTo into a missing directory fails before snapshotting and leaves nothi
   }
 });
 
-test("bad options are refused with a TypeError naming the option", async () => {
-  const error = await rejection(takeSnapshot({ gc: "yes" } as never));
-  assert.instance(error, TypeError);
-  assert.match(error.message, /gc/);
+test("bad options are refused with a SnapshotOptionsError naming the option and the value", async () => {
+  assertOptionsError(await rejection(takeSnapshot({ gc: "yes" } as never)), "gc", /takeSnapshot options/, /gc/, /got "yes"/);
+  assertOptionsError(await rejection(takeSnapshot({ timeoutMs: 1.5 } as never)), "timeoutMs", /timeoutMs/, /got 1\.5/);
+  assertOptionsError(await rejection(takeSnapshot({ saveTo: "" })), "saveTo", /saveTo/, /got ""/);
+  assertOptionsError(await rejection(takeSnapshot({ gcFirst: true } as never)), "an unknown option", /gcFirst/);
 });
 
 test.run();

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { DevToolsAPI, parse as devtoolsParse } from "heap-snapshot-toolkit";
 import { syntheticSnapshot } from "@heapgraph/testkit";
 import { readSnapshot, SnapshotIoError, writeSnapshot, type HeapSnapshot } from "../src/index.ts";
-import { rejectionOf, sampleRuntimes, sampleSnapshot, snapshotDifferences } from "./reader-helpers.ts";
+import { assertOptionsError, rejectionOf, sampleSnapshot, snapshotDifferences, testWithSamples } from "./reader-helpers.ts";
 
 function tempDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), "heapgraph-write-"));
@@ -138,8 +138,7 @@ test("a WritableStream sink gets the bytes and is closed; a gzip stream too", as
   assert.match(String(error), /disk full/);
 });
 
-test("an aborted write rejects with the reason and leaves no file", async () => {
-  if (!sampleRuntimes().includes("node24")) return;
+testWithSamples("node24")("an aborted write rejects with the reason and leaves no file", async () => {
   const snap = await readSnapshot(await sampleSnapshot("node24"));
   const tmp = tempDir();
   try {
@@ -160,8 +159,7 @@ test("an aborted write rejects with the reason and leaves no file", async () => 
   }
 });
 
-test("bun-jsc: a JavaScriptCore snapshot becomes a V8 file that DevTools opens with the same classes", async () => {
-  if (!sampleRuntimes().includes("bun-jsc")) return;
+testWithSamples("bun-jsc")("bun-jsc: a JavaScriptCore snapshot becomes a V8 file that DevTools opens with the same classes", async () => {
   const jsc = await readSnapshot(await sampleSnapshot("bun-jsc"));
   const chunks: Uint8Array[] = [];
   await writeSnapshot(jsc, (c) => void chunks.push(c));
@@ -175,14 +173,16 @@ test("bun-jsc: a JavaScriptCore snapshot becomes a V8 file that DevTools opens w
   assert.is(count("Order"), orders, "as many Orders as the JSC snapshot has");
 });
 
-test("bad arguments are TypeErrors", async () => {
+test("bad arguments and options are SnapshotOptionsErrors naming the bad value", async () => {
   const snap = await readSnapshot(everythingText());
-  assert.instance(await rejectionOf(writeSnapshot(snap, 42 as never), "a number sink"), TypeError);
-  assert.instance(await rejectionOf(writeSnapshot(snap, new URL("https://example.com/x")), "an https sink"), TypeError);
-  assert.instance(await rejectionOf(writeSnapshot(snap, () => {}, { gzip: "yes" } as never), "bad options"), TypeError);
-  assert.instance(await rejectionOf(writeSnapshot({} as never, () => {}), "not a snapshot"), TypeError);
+  const check = async (what: string, writing: Promise<void>, ...named: RegExp[]) => assertOptionsError(await rejectionOf(writing, what), what, ...named);
+  await check("a number sink", writeSnapshot(snap, 42 as never), /writeSnapshot sink/, /a number \(42\)/);
+  await check("an https sink", writeSnapshot(snap, new URL("https://example.com/x")), /writeSnapshot sink/, /https:\/\/example\.com\/x/);
+  await check("bad options", writeSnapshot(snap, () => {}, { gzip: "yes" } as never), /writeSnapshot options/, /gzip/, /got "yes"/);
+  await check("an unknown option", writeSnapshot(snap, () => {}, { level: 9 } as never), /writeSnapshot options/, /level/);
+  await check("not a snapshot", writeSnapshot({} as never, () => {}), /writeSnapshot snapshot/, /HeapSnapshot/);
   const noId = { ...snap, header: { ...snap.header, meta: { ...snap.header.meta, node_fields: ["type", "name"] } } };
-  assert.instance(await rejectionOf(writeSnapshot(noId, () => {}), "a header without columns"), TypeError);
+  await check("a header without columns", writeSnapshot(noId, () => {}), /writeSnapshot snapshot/, /lacks "id"/, /\["type","name"\]/);
 });
 
 function concat(parts: Uint8Array[]): Uint8Array {

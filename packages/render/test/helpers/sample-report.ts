@@ -15,7 +15,7 @@ export async function sampleReport(): Promise<{ report: HtmlReport; html: string
       { type: "graph", svg: backrefs, caption: "Who holds the object" },
       { type: "paragraph", text: "Each logout leaves its Session behind.\nThe WeakMap's key is still alive.\n\nSecond paragraph <b>not bold</b>." },
       { type: "heading", text: "Growth" },
-      { type: "table", table: growthTable([{ name: "Session", count: 1042, delta: 100, sizeDelta: 6400 }]) },
+      { type: "table", table: growthTable([{ name: "Session", qualifiedName: "Session", count: 1042, previous: 942, delta: 100, selfSize: 66_688, sizeDelta: 6400 }]) },
       { type: "text", text: "$ heapgraph growth a.heapsnapshot b.heapsnapshot\n\tSession  +100" },
       { type: "heading", text: "Why a Session is alive" },
       { type: "graph", svg: chain },

@@ -1,0 +1,149 @@
+/**
+ * The kinds of command-line options, each an {@link OptionSpec} with its zod schema: what the
+ * raw value must look like, what it becomes, and, in each issue's message, what the option
+ * takes, so that `--limit -3` says `--limit takes a positive whole number, got "-3"`.
+ *
+ * @module
+ */
+import { z } from "zod";
+import type { OptionSpec } from "./command.ts";
+import { expectedFileName, hasOutputExtension, type OutputKind } from "./output-extensions.ts";
+
+/**
+ * A switch such as `--json`: true when given, else false.
+ *
+ * @example
+ * ```ts
+ * const options = { internals: switchFlag("show V8 plumbing too") };
+ * ```
+ */
+export function switchFlag(help: string, short?: string): OptionSpec<boolean> {
+  const schema = z.literal(true, { error: "no value" }).optional().transform((v) => v === true);
+  return { type: "boolean", help, schema, ...(short ? { short } : {}) };
+}
+
+/**
+ * A whole number such as `--limit N`, at least `min` (default 1) and at most `max`, or
+ * `fallback` when absent.
+ *
+ * @example
+ * ```ts
+ * const options = { limit: countFlag("how many types to list (default 10)", 10) };
+ * ```
+ */
+export function countFlag(help: string, fallback: number, range: { min?: number; max?: number } = {}): OptionSpec<number> {
+  return { type: "string", value: "N", help, schema: wholeNumber(range).default(fallback) };
+}
+
+/**
+ * How many rows to list, such as `summary --limit N`: a positive whole number, or `all`
+ * (Infinity, every row); `fallback` when absent.
+ *
+ * @example
+ * ```ts
+ * const options = { limit: limitFlag("how many types to list (default 10; all: every type)", 10) };
+ * ```
+ */
+export function limitFlag(help: string, fallback: number): OptionSpec<number> {
+  const takes = `a positive whole number or "all"`;
+  const schema = z.union([z.literal("all").transform(() => Number.POSITIVE_INFINITY), wholeNumber({}, takes)], { error: takes }).default(fallback);
+  return { type: "string", value: "N", help, schema: schema as z.ZodType<number, string | boolean | undefined> };
+}
+
+/**
+ * A whole number with no default, such as `--port P`: undefined when absent.
+ *
+ * @example
+ * ```ts
+ * const options = { port: optionalCountFlag("P", "inspector port", { min: 1, max: 65535 }) };
+ * ```
+ */
+export function optionalCountFlag(value: string, help: string, range: { min?: number; max?: number } = {}): OptionSpec<number | undefined> {
+  return { type: "string", value, help, schema: wholeNumber(range).optional() };
+}
+
+/**
+ * A non-empty text such as `--svg FILE` or `--type NAME`: undefined when absent.
+ *
+ * @example
+ * ```ts
+ * const options = { svg: textFlag("FILE", "write the graph as SVG") };
+ * ```
+ */
+export function textFlag(value: string, help: string, short?: string): OptionSpec<string | undefined> {
+  const takes = value === "FILE" ? "a file name" : value === "DIR" ? "a directory name" : `a value (${value})`;
+  return { type: "string", value, help, schema: z.string({ error: takes }).min(1, { error: takes }).optional(), ...(short ? { short } : {}) };
+}
+
+/**
+ * An output file of one kind, such as `--svg FILE`: undefined when absent. A name without the
+ * kind's ending (`--svg x.png`) is refused: `--svg takes a file name ending in .svg, got "x.png"`.
+ *
+ * @example
+ * ```ts
+ * const options = { svg: outputFileFlag("svg", "write the graph as SVG") };
+ * ```
+ */
+export function outputFileFlag(kind: OutputKind, help: string, short?: string): OptionSpec<string | undefined> {
+  const takes = expectedFileName(kind);
+  const schema = z.string({ error: takes }).refine((path) => hasOutputExtension(kind, path), { error: takes }).optional();
+  return { type: "string", value: "FILE", help, schema, ...(short ? { short } : {}) };
+}
+
+/**
+ * One of a fixed set of words, such as `--to root|global|module`, or `fallback` when absent.
+ *
+ * @example
+ * ```ts
+ * const options = { to: choiceFlag("WHERE", "root, global or module", ["root", "global", "module"], "root") };
+ * ```
+ */
+export function choiceFlag<const T extends string>(value: string, help: string, choices: readonly [T, ...T[]], fallback: T): OptionSpec<T> {
+  return { type: "string", value, help, schema: z.enum(choices, { error: `one of ${choices.join(", ")}` }).default(fallback as never) as z.ZodType<T, string | boolean | undefined> };
+}
+
+/**
+ * A heap object id as DevTools shows it, `12345` or `@12345`: undefined when absent.
+ *
+ * @example
+ * ```ts
+ * const options = { id: heapIdFlag("the object's heap id") };
+ * ```
+ */
+export function heapIdFlag(help: string): OptionSpec<number | undefined> {
+  const takes = "a heap object id such as 12345 or @12345";
+  const schema = z
+    .string({ error: takes })
+    .trim()
+    .regex(/^@?\d+$/, { error: takes })
+    .transform((text) => Number(text.replace(/^@/, "")))
+    .refine((id) => Number.isSafeInteger(id), { error: takes })
+    .optional();
+  return { type: "string", value: "ID", help, schema };
+}
+
+/**
+ * A URL of one of `schemes`, such as `--url ws://…`: undefined when absent.
+ *
+ * @example
+ * ```ts
+ * const options = { url: urlFlag("the target's ws:// URL", ["ws", "wss", "http", "https"]) };
+ * ```
+ */
+export function urlFlag(help: string, schemes: readonly string[]): OptionSpec<string | undefined> {
+  const takes = `a ${schemes.map((s) => `${s}://`).join(" or ")} URL`;
+  const pattern = new RegExp(`^(${schemes.join("|")})://\\S+$`);
+  return { type: "string", value: "URL", help, schema: z.string({ error: takes }).regex(pattern, { error: takes }).optional() };
+}
+
+function wholeNumber({ min = 1, max = Number.MAX_SAFE_INTEGER }: { min?: number; max?: number }, described?: string) {
+  const takes =
+    described ??
+    (max < Number.MAX_SAFE_INTEGER ? `a whole number from ${min} to ${max}` : min === 1 ? "a positive whole number" : `a whole number of at least ${min}`);
+  return z
+    .string({ error: takes })
+    .trim()
+    .regex(/^\d+$/, { error: takes })
+    .transform(Number)
+    .refine((n) => Number.isSafeInteger(n) && n >= min && n <= max, { error: takes });
+}

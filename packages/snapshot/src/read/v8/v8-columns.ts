@@ -1,0 +1,116 @@
+/**
+ * The typed arrays a V8 snapshot is read into, sized from the header's counts. When
+ * the input size is unknown (a stream), they start small and grow in steps up to the
+ * announced counts, so that a lying header cannot make the reader allocate gigabytes
+ * before the data proves them.
+ *
+ * @module
+ */
+import { grown, type ParseContext } from "../json/parse-context.ts";
+import type { V8Layout } from "./v8-layout.ts";
+
+/** Records allocated up front when the input size is unknown. */
+const INITIAL_RECORDS = 1 << 18;
+
+/**
+ * Node and edge columns with their current capacity (in records).
+ *
+ * @example
+ * ```ts
+ * const cols = new V8Columns(layout, ctx);
+ * cols.growNodes(ctx, 0); // make room for node 0
+ * cols.nodeType[0] = 9;
+ * ```
+ */
+export class V8Columns {
+  nodeCapacity: number;
+  edgeCapacity: number;
+  nodeType: Uint8Array;
+  nodeName: Uint32Array;
+  nodeId: Uint32Array;
+  nodeSelfSize: Float64Array;
+  nodeEdgeCount: Uint32Array;
+  nodeTraceId: Uint32Array | null;
+  nodeDetachedness: Uint8Array | null;
+  extraNode: Float64Array[];
+  edgeType: Uint8Array;
+  edgeNameOrIndex: Uint32Array;
+  edgeTarget: Uint32Array;
+  extraEdge: Float64Array[];
+  readonly #layout: V8Layout;
+
+  constructor(layout: V8Layout, ctx: ParseContext) {
+    this.#layout = layout;
+    const exact = ctx.exactSize;
+    const n = exact ? layout.nodeCount : Math.min(layout.nodeCount, INITIAL_RECORDS);
+    const e = exact ? layout.edgeCount : Math.min(layout.edgeCount, INITIAL_RECORDS);
+    try {
+      this.nodeCapacity = n;
+      this.edgeCapacity = e;
+      this.nodeType = new Uint8Array(n);
+      this.nodeName = new Uint32Array(n);
+      this.nodeId = new Uint32Array(n);
+      this.nodeSelfSize = new Float64Array(n);
+      this.nodeEdgeCount = new Uint32Array(n);
+      // Allocated at the first non-zero trace id: without allocation tracking they are all 0.
+      this.nodeTraceId = null;
+      this.nodeDetachedness = layout.hasDetachedness ? new Uint8Array(n) : null;
+      this.extraNode = layout.extraNodeFieldNames.map(() => new Float64Array(n));
+      this.edgeType = new Uint8Array(e);
+      this.edgeNameOrIndex = new Uint32Array(e);
+      this.edgeTarget = new Uint32Array(e);
+      this.extraEdge = layout.extraEdgeFieldNames.map(() => new Float64Array(e));
+    } catch (cause) {
+      throw ctx.error("TOO_LARGE", `cannot allocate columns for ${layout.nodeCount} nodes and ${layout.edgeCount} edges`, "snapshot", null, { cause });
+    }
+  }
+
+  /** Allocates the trace id column (all 0 so far), on the first non-zero trace id. */
+  allocateTraceIds(ctx: ParseContext, index: number): Uint32Array {
+    try {
+      return (this.nodeTraceId = new Uint32Array(this.nodeCapacity));
+    } catch (cause) {
+      throw ctx.error("TOO_LARGE", `cannot allocate trace ids for ${this.nodeCapacity} nodes`, "nodes", index, { cause });
+    }
+  }
+
+  /** Makes room for node record `ordinal`, or throws COUNT_MISMATCH past the header's count. */
+  growNodes(ctx: ParseContext, ordinal: number, index: number): void {
+    const count = this.#layout.nodeCount;
+    if (ordinal >= count) {
+      throw ctx.error("COUNT_MISMATCH", "more nodes than the header's node_count", "nodes", index, { expected: `${count} nodes` });
+    }
+    const n = Math.min(count, Math.max(ordinal + 1, this.nodeCapacity * 2));
+    try {
+      this.nodeType = grown(this.nodeType, n);
+      this.nodeName = grown(this.nodeName, n);
+      this.nodeId = grown(this.nodeId, n);
+      this.nodeSelfSize = grown(this.nodeSelfSize, n);
+      this.nodeEdgeCount = grown(this.nodeEdgeCount, n);
+      if (this.nodeTraceId) this.nodeTraceId = grown(this.nodeTraceId, n);
+      if (this.nodeDetachedness) this.nodeDetachedness = grown(this.nodeDetachedness, n);
+      this.extraNode = this.extraNode.map((col) => grown(col, n));
+    } catch (cause) {
+      throw ctx.error("TOO_LARGE", `cannot grow node columns to ${n} nodes`, "nodes", index, { cause });
+    }
+    this.nodeCapacity = n;
+  }
+
+  /** Makes room for edge record `index`, or throws COUNT_MISMATCH past the header's count. */
+  growEdges(ctx: ParseContext, edge: number, index: number): void {
+    const count = this.#layout.edgeCount;
+    if (edge >= count) {
+      throw ctx.error("COUNT_MISMATCH", "more edges than the header's edge_count", "edges", index, { expected: `${count} edges` });
+    }
+    const e = Math.min(count, Math.max(edge + 1, this.edgeCapacity * 2));
+    try {
+      this.edgeType = grown(this.edgeType, e);
+      this.edgeNameOrIndex = grown(this.edgeNameOrIndex, e);
+      this.edgeTarget = grown(this.edgeTarget, e);
+      this.extraEdge = this.extraEdge.map((col) => grown(col, e));
+    } catch (cause) {
+      throw ctx.error("TOO_LARGE", `cannot grow edge columns to ${e} edges`, "edges", index, { cause });
+    }
+    this.edgeCapacity = e;
+  }
+}
