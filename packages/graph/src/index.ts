@@ -12,6 +12,7 @@ export {
   NO_DISTANCE,
   SYSTEM_DISTANCE,
   type BuildGraphOptions,
+  type ClassCounts,
   type ClassIndex,
   type ClassStats,
   type DominatorTree,

@@ -2,8 +2,10 @@ import { test } from "uvu";
 import { snapshotRuntimes, testWhen } from "@heapgraph/testkit";
 import * as assert from "uvu/assert";
 import {
+  buildGraph,
   byType,
   compare,
+  count,
   growth,
   GrowthTracker,
   idsAreStable,
@@ -11,6 +13,7 @@ import {
   typestats,
   type HeapGraph,
 } from "../src/index.ts";
+import { graphOf } from "./graph-of.ts";
 import { runtime, scenarioGraphs, syntheticGraph, throwsQuery } from "./queries-snapshots.ts";
 
 const stable = runtime() !== "bun";
@@ -18,6 +21,25 @@ const stable = runtime() !== "bun";
 function cacheLeak(by = runtime()): Promise<Record<"before" | "after", HeapGraph>> {
   return scenarioGraphs("objgraph-cache-leak", ["before", "after"], by);
 }
+
+test("counting queries (count, growth, GrowthTracker) need no dominators; their counts equal classStats", () => {
+  const nodes = Object.fromEntries(Array.from({ length: 30 }, (_, k) => [`n${k}`, { type: "object" as const, name: k % 3 ? "Item" : "Other", size: k % 5 ? 16 : 0 }]));
+  const { snapshot } = graphOf({ nodes, roots: Object.keys(nodes) });
+  const phases = new Set<string>();
+  const graph = buildGraph(snapshot, { onProgress: (p) => phases.add(p.phase) });
+  const counted = count(graph, "Item");
+  const rows = growth(graph, graph, { limit: Infinity });
+  new GrowthTracker().update(graph, { limit: Infinity });
+  assert.equal(rows, [], "a graph does not grow against itself");
+  for (const heavy of ["dominators", "retained sizes", "class stats", "distances"]) assert.not.ok(phases.has(heavy), `${heavy} ran for a count`);
+  const { names } = graph.classes();
+  const stats = graph.classStats();
+  const item = names.indexOf("Item");
+  assert.is(counted, stats.count[item]);
+  assert.equal([...graph.classCounts().count], [...stats.count]);
+  assert.equal([...graph.classCounts().selfSize], [...stats.selfSize]);
+  assert.ok(counted > 0 && counted < 20, `zero-sized Items are not counted (${counted})`);
+});
 
 test(`growth (${runtime()}): the cache leak shows MyBigFatObject +2`, async () => {
   const { before, after } = await cacheLeak();

@@ -62,17 +62,31 @@ export interface ClassIndex {
  * names.forEach((name, c) => console.log(name, count[c], retainedSize[c]));
  * ```
  */
-export interface ClassStats {
+export interface ClassStats extends ClassCounts {
+  /** Retained size of the class: retained sizes of its nodes not dominated by another node of the class. */
+  readonly retainedSize: Float64Array;
+  /** Smallest distance of the class's counted nodes ({@link NO_DISTANCE} when none). */
+  readonly distance: Int32Array;
+}
+
+/**
+ * Per-class counts and shallow sizes, indexed like {@link ClassIndex.names}: the part of
+ * {@link ClassStats} that needs no dominators, so counting queries (`count`, `growth`) stay cheap.
+ *
+ * @example
+ * ```ts
+ * const { names } = graph.classes();
+ * const { count, selfSize } = graph.classCounts();
+ * names.forEach((name, c) => console.log(name, count[c], selfSize[c]));
+ * ```
+ */
+export interface ClassCounts {
   /** Nodes of the class with a non-zero shallow size (DevTools' "Count"). */
   readonly count: Uint32Array;
   /** All nodes of the class, zero-sized ones included. */
   readonly nodeCount: Uint32Array;
   /** Sum of shallow sizes. */
   readonly selfSize: Float64Array;
-  /** Retained size of the class: retained sizes of its nodes not dominated by another node of the class. */
-  readonly retainedSize: Float64Array;
-  /** Smallest distance of the class's counted nodes ({@link NO_DISTANCE} when none). */
-  readonly distance: Int32Array;
 }
 
 /**

@@ -4,6 +4,7 @@ import { describeNode } from "./describe-node.ts";
 import { GraphError } from "./graph-error.ts";
 import type {
   ClassIndex,
+  ClassCounts,
   ClassStats,
   DominatorTree,
   NodeColumns,
@@ -31,6 +32,7 @@ import { topObjects } from "./indexes/top-objects.ts";
 import { userRootMask } from "./indexes/user-roots.ts";
 import { NodeHandle } from "./node-handle.ts";
 import { buildClassIndex } from "./phases/class-names.ts";
+import { countClasses } from "./phases/class-counts.ts";
 import { calculateClassStats } from "./phases/class-stats.ts";
 import { DETACHED, propagateDetachedness } from "./phases/detachedness.ts";
 import { calculateDistances } from "./phases/distances.ts";
@@ -74,6 +76,7 @@ export class Graph implements HeapGraph {
   #dominators: Uint32Array | undefined;
   #retainedSizes: Float64Array | undefined;
   #dominatorTree: DominatorTree | undefined;
+  #classCounts: ClassCounts | undefined;
   #classStats: ClassStats | undefined;
   #ids: IdIndex | undefined;
   #locations: LocationIndex | undefined;
@@ -261,11 +264,15 @@ export class Graph implements HeapGraph {
     return (this.#dominatorTree ??= buildDominatorTree(this.dominators(), this.rootOrdinal));
   }
 
+  classCounts(): ClassCounts {
+    return (this.#classCounts ??= countClasses(this.classes(), this.selfSizes()));
+  }
+
   classStats(): ClassStats {
     if (!this.#classStats) {
       const classes = this.classes(), retained = this.retainedSizes(), distances = this.distances();
       const tree = this.dominatorTree();
-      this.#classStats = calculateClassStats(classes, this.selfSizes(), retained, distances, tree, this.rootOrdinal, this.#onProgress);
+      this.#classStats = calculateClassStats(classes, this.classCounts(), this.selfSizes(), retained, distances, tree, this.rootOrdinal, this.#onProgress);
     }
     return this.#classStats;
   }

@@ -10,6 +10,7 @@
 import type { HeapSnapshot } from "@heapgraph/snapshot";
 import type {
   ClassIndex,
+  ClassCounts,
   ClassStats,
   DominatorTree,
   NodeColumns,
@@ -215,6 +216,8 @@ export interface HeapGraph {
   retainedSizes(): Float64Array;
   /** The dominator tree as children lists. */
   dominatorTree(): DominatorTree;
+  /** Per-class counts and shallow sizes: {@link classStats} without the dominator work it needs. */
+  classCounts(): ClassCounts;
   /** Per-class count, shallow and retained sizes, as DevTools' Summary view. */
   classStats(): ClassStats;
 

@@ -14,6 +14,7 @@ export { GraphError, type GraphErrorCode } from "./graph-error.ts";
 export {
   NO_DISTANCE,
   SYSTEM_DISTANCE,
+  type ClassCounts,
   type ClassIndex,
   type ClassStats,
   type DominatorTree,

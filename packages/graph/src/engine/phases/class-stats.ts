@@ -1,5 +1,5 @@
 import type { GraphProgress } from "../build-options.ts";
-import type { ClassIndex, ClassStats, DominatorTree } from "../graph-index-types.ts";
+import type { ClassCounts, ClassIndex, ClassStats, DominatorTree } from "../graph-index-types.ts";
 import { PhaseProgress } from "../progress.ts";
 
 /**
@@ -10,12 +10,13 @@ import { PhaseProgress } from "../progress.ts";
  *
  * @example
  * ```ts
- * const stats = calculateClassStats(classes, shallow, retained, distances, tree, root);
+ * const stats = calculateClassStats(classes, countClasses(classes, shallow), shallow, retained, distances, tree, root);
  * for (let c = 0; c < classes.names.length; c++) console.log(classes.names[c], stats.count[c], stats.retainedSize[c]);
  * ```
  */
 export function calculateClassStats(
   classes: ClassIndex,
+  counts: ClassCounts,
   shallow: Float64Array,
   retained: Float64Array,
   distances: Int32Array,
@@ -27,20 +28,15 @@ export function calculateClassStats(
   const classCount = classes.names.length;
   const nodeCount = classOf.length;
   const progress = new PhaseProgress(onProgress, "class stats", 2 * nodeCount);
-  const count = new Uint32Array(classCount);
-  const nodeCountOf = new Uint32Array(classCount);
-  const selfSize = new Float64Array(classCount);
   const retainedSize = new Float64Array(classCount);
   const distance = new Int32Array(classCount);
+  const seen = new Uint8Array(classCount);
   for (let o = 0; o < nodeCount; o++) {
     if (o >= progress.next) progress.report(o);
+    if (shallow[o] === 0) continue;
     const c = classOf[o];
-    nodeCountOf[c]++;
-    const size = shallow[o];
-    if (size === 0) continue;
-    distance[c] = count[c] === 0 ? distances[o] : Math.min(distance[c], distances[o]);
-    count[c]++;
-    selfSize[c] += size;
+    distance[c] = seen[c] === 0 ? distances[o] : Math.min(distance[c], distances[o]);
+    seen[c] = 1;
   }
   // Depth-first over the dominator tree. A class is "open" while one of its counted nodes is on the
   // path from the root; nodes of an open class add nothing. ~o on the stack closes o's class.
@@ -68,5 +64,5 @@ export function calculateClassStats(
     for (let i = from; i < to; i++) stack[top++] = children[i];
   }
   progress.done();
-  return { count, nodeCount: nodeCountOf, selfSize, retainedSize, distance };
+  return { ...counts, retainedSize, distance };
 }

@@ -3,7 +3,7 @@ import type { HeapGraph } from "../../engine/index.ts";
 import { isIterable } from "../shared/option-schemas.ts";
 import { parseQueryOptions } from "../shared/query-options.ts";
 import type { GrowthRow } from "./growth-rows.ts";
-import { classCounts, growthOptions, sortGrowth } from "./growth.ts";
+import { countsByQualifiedName, growthOptions, sortGrowth } from "./growth.ts";
 
 /** One peak: a qualified class name and the highest count seen. */
 const peak = z.tuple([z.string(), z.number().min(0)], { error: "expected a [class name, count] pair" });
@@ -80,7 +80,7 @@ export class GrowthTracker {
   update(graph: HeapGraph, options: GrowthTrackerUpdateOptions = {}): GrowthRow[] {
     const { limit = 10, filter } = parseQueryOptions("GrowthTracker.update", growthOptions, options);
     const rows: GrowthRow[] = [];
-    for (const [qualifiedName, { name, count, selfSize }] of classCounts(graph, filter)) {
+    for (const [qualifiedName, { name, count, selfSize }] of countsByQualifiedName(graph, "GrowthTracker.update", filter)) {
       const peak = this.#peaks.get(qualifiedName) ?? 0;
       const lastSize = this.#sizes.get(qualifiedName) ?? 0;
       this.#sizes.set(qualifiedName, selfSize);

@@ -3,7 +3,7 @@ import type { HeapGraph, HeapNode } from "../../engine/index.ts";
 import { cmp } from "../shared/compare-strings.ts";
 import { nodePredicate, rowLimit } from "../shared/option-schemas.ts";
 import { parseQueryOptions } from "../shared/query-options.ts";
-import { typestats } from "../stats/type-stats.ts";
+import { callPredicate } from "../shared/user-callbacks.ts";
 import type { GrowthRow } from "./growth-rows.ts";
 
 /**
@@ -36,28 +36,47 @@ export type GrowthOptions = z.input<typeof growthOptions>;
  *
  * @example
  * ```ts
- * const counts: ClassCounts = classCounts(graph);
+ * const counts: QualifiedCounts = countsByQualifiedName(graph, "growth");
  * ```
  */
-export type ClassCounts = Map<string, { name: string; count: number; selfSize: number }>;
+export type QualifiedCounts = Map<string, { name: string; count: number; selfSize: number }>;
 
 /**
- * Instance counts per class, keyed by qualified name (same-named classes from one site merge).
+ * Instance counts and shallow sizes per class, keyed by qualified name (same-named classes from one
+ * site merge), by DevTools' counting rules (nodes of size 0 are not counted). Needs no dominators:
+ * the engine's {@link HeapGraph.classCounts}, or one pass over the nodes `filter` accepts.
  *
  * @example
  * ```ts
- * classCounts(graph).get("MyBigFatObject")?.count;
+ * countsByQualifiedName(graph, "growth").get("MyBigFatObject")?.count;
  * ```
  */
-export function classCounts(graph: HeapGraph, filter?: (node: HeapNode) => boolean): ClassCounts {
-  const counts: ClassCounts = new Map();
-  for (const row of typestats(graph, filter ? { filter } : {})) {
-    const seen = counts.get(row.qualifiedName);
+export function countsByQualifiedName(graph: HeapGraph, query: string, filter?: (node: HeapNode) => boolean): QualifiedCounts {
+  const { names, classOf } = graph.classes();
+  const qualified = graph.qualifiedClassNames();
+  let count: ArrayLike<number>, selfSize: ArrayLike<number>;
+  if (filter) {
+    const sizes = graph.selfSizes();
+    const counted = new Uint32Array(names.length), summed = new Float64Array(names.length);
+    for (let o = 0; o < graph.nodeCount; o++) {
+      if (sizes[o] === 0 || !callPredicate(query, "filter", filter, graph.node(o))) continue;
+      counted[classOf[o]]++;
+      summed[classOf[o]] += sizes[o];
+    }
+    count = counted;
+    selfSize = summed;
+  } else {
+    ({ count, selfSize } = graph.classCounts());
+  }
+  const counts: QualifiedCounts = new Map();
+  for (let c = 0; c < names.length; c++) {
+    if (count[c] === 0) continue;
+    const seen = counts.get(qualified[c]);
     if (seen) {
-      seen.count += row.count;
-      seen.selfSize += row.selfSize;
+      seen.count += count[c];
+      seen.selfSize += selfSize[c];
     } else {
-      counts.set(row.qualifiedName, { name: row.name, count: row.count, selfSize: row.selfSize });
+      counts.set(qualified[c], { name: names[c], count: count[c], selfSize: selfSize[c] });
     }
   }
   return counts;
@@ -76,8 +95,8 @@ export function classCounts(graph: HeapGraph, filter?: (node: HeapNode) => boole
  */
 export function growth(before: HeapGraph, after: HeapGraph, options: GrowthOptions = {}): GrowthRow[] {
   const { limit = 10, filter } = parseQueryOptions("growth", growthOptions, options);
-  const old = classCounts(before, filter);
-  const now = classCounts(after, filter);
+  const old = countsByQualifiedName(before, "growth", filter);
+  const now = countsByQualifiedName(after, "growth", filter);
   const rows: GrowthRow[] = [];
   for (const [qualifiedName, { name, count, selfSize }] of now) {
     const previous = old.get(qualifiedName);

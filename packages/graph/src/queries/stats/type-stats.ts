@@ -129,8 +129,8 @@ export function count(graph: HeapGraph, name: string, options: CountOptions = {}
   if (classes.length === 0) return 0;
   const mask = nodeMask("count", graph, nodes);
   if (!mask) {
-    const stats = graph.classStats();
-    return classes.reduce((sum, c) => sum + stats.count[c], 0);
+    const counts = graph.classCounts();
+    return classes.reduce((sum, c) => sum + counts.count[c], 0);
   }
   const wanted = new Uint8Array(graph.classes().names.length);
   for (const c of classes) wanted[c] = 1;
