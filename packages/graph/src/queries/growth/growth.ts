@@ -3,7 +3,7 @@ import type { HeapGraph, HeapNode } from "../../engine/index.ts";
 import { cmp } from "../shared/compare-strings.ts";
 import { nodePredicate, rowLimit } from "../shared/option-schemas.ts";
 import { parseQueryOptions } from "../shared/query-options.ts";
-import { callPredicate } from "../shared/user-callbacks.ts";
+import { filterMask } from "../shared/node-arguments.ts";
 import type { GrowthRow } from "./growth-rows.ts";
 
 /**
@@ -57,9 +57,10 @@ export function countsByQualifiedName(graph: HeapGraph, query: string, filter?: 
   let count: ArrayLike<number>, selfSize: ArrayLike<number>;
   if (filter) {
     const sizes = graph.selfSizes();
+    const accepted = filterMask(graph, query, filter, null);
     const counted = new Uint32Array(names.length), summed = new Float64Array(names.length);
     for (let o = 0; o < graph.nodeCount; o++) {
-      if (sizes[o] === 0 || !callPredicate(query, "filter", filter, graph.node(o))) continue;
+      if (!accepted[o]) continue;
       counted[classOf[o]]++;
       summed[classOf[o]] += sizes[o];
     }

@@ -2,6 +2,7 @@ import type { HeapGraph, HeapNode } from "../../engine/index.ts";
 import { isNodeHandle, nodeHandle } from "./option-schemas.ts";
 import { QueryError } from "./query-error.ts";
 import { checkQueryArgument } from "./query-options.ts";
+import { callPredicate } from "./user-callbacks.ts";
 
 /**
  * The ordinal of a node handle, after checking that it is one (`INVALID_OPTIONS` otherwise) and
@@ -72,4 +73,24 @@ export function ignoredOrdinals(query: string, graph: HeapGraph, extraIgnore: It
     }
   }
   return ignored;
+}
+
+/**
+ * Narrows `mask` (or all nodes, when null) to the nodes of non-zero shallow size that `filter`
+ * accepts — the nodes a counting query counts under DevTools' rules. `filter` is the caller's
+ * predicate; an exception from it becomes a {@link QueryError} naming `query`.
+ *
+ * @example
+ * ```ts
+ * const mask = filterMask(graph, "typestats", (n) => n.distance < 10, nodeMask("typestats", graph, nodes));
+ * ```
+ */
+export function filterMask(graph: HeapGraph, query: string, filter: (node: HeapNode) => boolean, mask: Uint8Array | null): Uint8Array {
+  const out = new Uint8Array(graph.nodeCount);
+  const sizes = graph.selfSizes();
+  for (let o = 0; o < graph.nodeCount; o++) {
+    if ((mask && !mask[o]) || sizes[o] === 0) continue;
+    if (callPredicate(query, "filter", filter, graph.node(o))) out[o] = 1;
+  }
+  return out;
 }

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import type { HeapGraph, HeapNode } from "../../engine/index.ts";
+import type { HeapGraph } from "../../engine/index.ts";
 import { cmp } from "../shared/compare-strings.ts";
-import { nodeMask } from "../shared/node-arguments.ts";
+import { filterMask, nodeMask } from "../shared/node-arguments.ts";
 import { nodeList, nodePredicate, rowLimit } from "../shared/option-schemas.ts";
 import { parseQueryOptions } from "../shared/query-options.ts";
-import { callPredicate } from "../shared/user-callbacks.ts";
 import { matchClasses } from "./class-match.ts";
 import type { TypeStatsRow } from "./stats-rows.ts";
 
@@ -158,17 +157,6 @@ function statsRows(graph: HeapGraph, query: string, options: z.output<typeof typ
     rows.push({ name: names[c], qualifiedName: qualified[c], count: totals.count[c], selfSize: totals.selfSize[c], retainedSize: totals.retainedSize[c] });
   }
   return rows.sort((a, b) => b.count - a.count || b.retainedSize - a.retainedSize || cmp(a.qualifiedName, b.qualifiedName));
-}
-
-/** Narrows a mask (or all nodes) to nodes of non-zero size that `filter` accepts. */
-function filterMask(graph: HeapGraph, query: string, filter: (node: HeapNode) => boolean, mask: Uint8Array | null): Uint8Array {
-  const out = new Uint8Array(graph.nodeCount);
-  const sizes = graph.selfSizes();
-  for (let o = 0; o < graph.nodeCount; o++) {
-    if ((mask && !mask[o]) || sizes[o] === 0) continue;
-    if (callPredicate(query, "filter", filter, graph.node(o))) out[o] = 1;
-  }
-  return out;
 }
 
 /**
