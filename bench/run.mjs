@@ -8,18 +8,20 @@
 //
 // --merge keeps the other cases of the last run (.work/raw-results.json) and replaces
 // only the cases measured now: to add heapgraph's rows without measuring the peers again.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ensureCorpus } from "./corpus.mjs";
 import { CASES } from "./lib/cases.mjs";
-import { killRunningChildren, runChild } from "./lib/child.mjs";
+import { killRunningChildren, runChild, workerResult } from "./lib/child.mjs";
 import { describeMachine, loadNow } from "./lib/machine.mjs";
+import { keepMarkedBlocks } from "./lib/marked-blocks.mjs";
 import { RECIPES } from "./lib/recipes.mjs";
 import { formatSeconds, renderResults } from "./lib/results-markdown.mjs";
 import { formatBytes, parseSize } from "./lib/sizes.mjs";
 import { summarize } from "./lib/stats.mjs";
+import { writeAtomically } from "./lib/write-atomically.mjs";
 import { RESULT_PREFIX } from "./tools/worker.mjs";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -44,7 +46,7 @@ const { values: opts } = parseArgs({
 if (opts.render) {
   const saved = JSON.parse(readFileSync(opts.render, "utf8"));
   if (opts.note) saved.note = opts.note;
-  writeAtomically(resolve(opts.out), renderResults(saved));
+  writeAtomically(resolve(opts.out), keepMarkedBlocks(resolve(opts.out), renderResults(saved)));
   console.log(`wrote ${opts.out}`);
   process.exit(0);
 }
@@ -126,7 +128,7 @@ for (const snap of raw.snapshots) {
 }
 load.end = loadNow();
 writeAtomically(rawPath, JSON.stringify(raw, null, 2));
-writeAtomically(resolve(opts.out), renderResults(raw));
+writeAtomically(resolve(opts.out), keepMarkedBlocks(resolve(opts.out), renderResults(raw))); // leaks.mjs's section stays
 console.log(`bench: wrote ${opts.out} (raw figures in ${rawPath})`);
 
 async function runCase(c, file) {
@@ -143,27 +145,11 @@ async function runCase(c, file) {
     env,
     timeoutMs: timeoutS * 1000,
   });
-  const line = run.stdout.split("\n").reverse().find((l) => l.startsWith(RESULT_PREFIX));
-  if (line) return JSON.parse(line.slice(RESULT_PREFIX.length));
-  if (run.timedOut) return { ok: false, timedOut: true, error: `timed out after ${timeoutS} s` };
-  return { ok: false, error: `exit ${run.code ?? run.signal}: ${crashReason(run.stderr)}` };
-}
-
-/** The telling line of a crashed worker's stderr (V8's fatal error, or the last error line). */
-function crashReason(stderr) {
-  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
-  const fatal = lines.find((l) => /FATAL ERROR|out of memory|RangeError|Invalid string length/i.test(l));
-  return (fatal ?? lines.findLast((l) => /Error/.test(l)) ?? lines.at(-1) ?? "no output").slice(0, 300);
+  return workerResult(run, { resultPrefix: RESULT_PREFIX, timeoutS });
 }
 
 function caseIdsOf(rawResults) {
   const ids = new Set();
   for (const s of rawResults.snapshots) for (const id of Object.keys(s.runs ?? {})) ids.add(id);
   return [...ids];
-}
-
-function writeAtomically(path, text) {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text.endsWith("\n") ? text : text + "\n");
-  renameSync(tmp, path);
 }

@@ -44,7 +44,7 @@ if (args.selfCheck) {
 }
 
 // Longest jobs first (measured: notebooks and the CLI dominate), so that two workers finish together.
-const EXPECTED_SECONDS = { notebook: 280, heapgraph: 190, snapshot: 75, graph: 35, render: 12, testkit: 3 };
+const EXPECTED_SECONDS = { notebook: 280, heapgraph: 190, snapshot: 75, corpus: 60, graph: 35, render: 12, testkit: 3 };
 // The notebook e2e test runs under node20 only (see packages/notebook/test/notebooks.test.ts).
 const weight = (job) => (job.package === "notebook" && job.runtime.name !== "node20" ? 1 : EXPECTED_SECONDS[job.package] ?? 30);
 const jobs = [];
@@ -117,6 +117,8 @@ function discoverSuites() {
   const dirs = [
     ...readdirSync(join(root, "packages")).map((p) => ({ package: p, dir: join(root, "packages", p, "test") })),
     { package: "testkit", dir: join(root, "testkit", "test") },
+    // Real leaks of npm packages (corpus/README.md).
+    { package: "corpus", dir: join(root, "corpus", "test") },
   ];
   const found = [];
   for (const { package: pkg, dir } of dirs) {

@@ -58,3 +58,21 @@ export function runChild(command, args, { timeoutMs, cwd, env, onStderr } = {}) 
     });
   });
 }
+
+/**
+ * The result a tool worker printed (its `BENCH_RESULT` line), or a failure saying why there is
+ * none: the time limit, or the crash (V8's fatal error, the last error line of stderr).
+ */
+export function workerResult(run, { resultPrefix, timeoutS }) {
+  const line = run.stdout.split("\n").reverse().find((l) => l.startsWith(resultPrefix));
+  if (line) return JSON.parse(line.slice(resultPrefix.length));
+  if (run.timedOut) return { ok: false, timedOut: true, error: `timed out after ${timeoutS} s` };
+  return { ok: false, error: `exit ${run.code ?? run.signal}: ${crashReason(run.stderr)}` };
+}
+
+/** The telling line of a crashed worker's stderr (V8's fatal error, or the last error line). */
+function crashReason(stderr) {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const fatal = lines.find((l) => /FATAL ERROR|out of memory|RangeError|Invalid string length/i.test(l));
+  return (fatal ?? lines.findLast((l) => /Error/.test(l)) ?? lines.at(-1) ?? "no output").slice(0, 300);
+}

@@ -13,6 +13,7 @@
 // marked, and JSON.parse cannot read files past ~512 MB).
 import { readFileSync } from "node:fs";
 import { NotAvailable, runWorker } from "./worker.mjs";
+import { exported } from "./heapgraph-exports.mjs";
 import { deepestObject, objectsAcrossDepths } from "./heapgraph-target.mjs";
 
 const BACKREFS_TARGET_NODES = 200;
@@ -22,23 +23,6 @@ const BACKREFS_MAX_DEPTH = 30;
 const BACKREFS_CANDIDATES_PER_LEVEL = 20;
 /** Depth at which candidates are compared. */
 const BACKREFS_PROBE_DEPTH = 10;
-
-const modules = {};
-for (const pkg of ["snapshot", "graph", "render"]) {
-  try {
-    modules[pkg] = await import(`@heapgraph/${pkg}`);
-  } catch (err) {
-    modules[pkg] = { importError: err };
-  }
-}
-
-/** The exported function `name` of `@heapgraph/<pkg>`, or a NotAvailable error. */
-function exported(pkg, name) {
-  const mod = modules[pkg];
-  if (typeof mod[name] === "function") return mod[name];
-  const why = mod.importError ? `cannot import @heapgraph/${pkg} (${mod.importError.message})` : `@heapgraph/${pkg} does not export ${name}()`;
-  throw new NotAvailable(why);
-}
 
 /** Calls `graph[method]()`, or throws NotAvailable when the engine has no such method yet. */
 function call(graph, method) {

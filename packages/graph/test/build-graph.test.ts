@@ -110,8 +110,9 @@ test("describe: strings, concatenations, arrays, functions with script and line,
   assert.is(d("name"), '"customer-9"');
   assert.is(d("long"), `"${"x".repeat(60)}"… (100 chars)`);
   assert.is(d("cons"), '"order #42"');
-  assert.is(d("orders"), "Array(3)");
-  assert.is(d("elements"), "(object elements)[2]");
+  // Without V8's layout (no map edge, no sizes to read capacities from), element edges only give a lower bound.
+  assert.is(d("orders"), "Array(≥3)");
+  assert.is(d("elements"), "(object elements)[≥2]");
   assert.is(d("tick"), "function tick() at file:///app/main.mjs:15:14");
   assert.is(d("anon"), "function (anonymous)() at file:///app/main.mjs:21:1");
   assert.is(d("re"), "/^a+$/");

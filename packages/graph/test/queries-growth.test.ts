@@ -68,16 +68,16 @@ test(`growth (${runtime()}): a filter narrows both snapshots`, async () => {
 test(`GrowthTracker (${runtime()}): objgraph's peak semantics, with the state in the open`, async () => {
   const { before, after } = await cacheLeak();
   const tracker = new GrowthTracker();
-  const first = tracker.update(before, { limit: Infinity });
-  assert.equal(first.length, typestats(before).length, "the first update reports every class");
+  const first = tracker.update(before, { limit: Infinity, all: true });
+  assert.equal(first.length, typestats(before).length, "the first update reports every class (all: true shows noise too)");
   assert.not.ok(first.some((r) => r.name === "MyBigFatObject"));
-  const second = tracker.update(after, { limit: Infinity });
+  const second = tracker.update(after, { limit: Infinity, all: true });
   const fat = second.find((r) => r.name === "MyBigFatObject");
   assert.equal(fat && [fat.delta, fat.previous, fat.count], [2, 0, 2]);
   assert.is(tracker.peaks().get(fat!.qualifiedName), 2);
   // Nothing is above its peak any more, whichever snapshot comes next.
-  assert.equal(tracker.update(after), []);
-  assert.equal(tracker.update(before), []);
+  assert.equal(tracker.update(after, { all: true }), []);
+  assert.equal(tracker.update(before, { all: true }), []);
   // Peaks can be given, and reset.
   const seeded = new GrowthTracker({ peaks: [[fat!.qualifiedName, 5]] });
   assert.not.ok(seeded.update(after, { limit: Infinity }).some((r) => r.name === "MyBigFatObject"));
@@ -126,8 +126,13 @@ test(`compare (${runtime()}): DevTools' comparison view, matched by id`, async (
   // The deltas add up to the change in object count; objects whose class changed (a plain object
   // that gained properties changes its inferred class) are added to one class and freed from another.
   const total = (g: HeapGraph) => typestats(g).reduce((n, r) => n + r.count, 0);
-  assert.is(rows.reduce((n, r) => n + r.countDelta, 0), total(after) - total(before));
-  assert.ok(rows.reduce((n, r) => n + r.added, 0) >= newObjects(before, after).count);
+  const everything = compare(before, after, { all: true });
+  assert.is(everything.reduce((n, r) => n + r.countDelta, 0), total(after) - total(before));
+  assert.ok(everything.reduce((n, r) => n + r.added, 0) >= newObjects(before, after).count);
+  assert.equal(everything.hidden, { classes: 0, objects: 0, bytes: 0, reasons: {} }, "all: true hides nothing");
+  // By default noise is left out, and counted: rows plus hidden add up to everything added.
+  assert.is(rows.reduce((n, r) => n + r.added, 0) + rows.hidden.objects, everything.reduce((n, r) => n + r.added, 0));
+  assert.not.ok(rows.some((r) => r.name === "(compiled code)" || r.name === "(string)"), "engine internals are hidden");
   // Against itself, nothing changed.
   assert.equal(compare(after, after), []);
 });

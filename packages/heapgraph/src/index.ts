@@ -25,6 +25,7 @@ export { mostCommonTypes, typestats, type LiveMostCommonTypesOptions, type LiveT
 export { showMostCommonTypes, type ShowMostCommonTypesOptions } from "./live/show-most-common-types.ts";
 export { defaultGrowthTracker, growth, resetGrowth, type LiveGrowthOptions } from "./live/growth.ts";
 export { showGrowth, type ShowGrowthOptions } from "./live/show-growth.ts";
+export { LeakCheck, startLeakCheck, type FinishLeakCheckOptions } from "./live/leak-check.ts";
 export { defaultNewIdsTracker, getNewIds, type GetNewIdsOptions } from "./live/get-new-ids.ts";
 export { NewIdsTracker, type NewIdsRow, type NewIdsSortBy } from "./live/new-ids-tracker.ts";
 export { getLeakingObjects, type GetLeakingObjectsOptions } from "./live/leaking-objects.ts";

@@ -112,13 +112,16 @@ test(`a graph too large to draw (${runtime}): said in the command's terms, with 
 test(`counts and plurals (${runtime}): leaks --limit says how many clusters there are; one reference is "1 reference"`, async () => {
   const { baseline, target, final } = await leakFiles();
   const graphs = await Promise.all([libraryGraph(baseline), libraryGraph(target), libraryGraph(final)]);
-  const all = findLeaks(graphs[0], graphs[1], graphs[2]);
+  // With --all: the single-object and runtime clusters hidden by default make more than one.
+  const all = findLeaks(graphs[0], graphs[1], graphs[2], { all: true });
   assert.ok(all.length > 1, "the scenario leaves more than one cluster");
-  const text = await runMain(["leaks", baseline, target, final, "--limit", "1"]);
+  const text = await runMain(["leaks", baseline, target, final, "--all", "--limit", "1"]);
   assert.is(text.code, 0, text.stderr);
-  assert.match(text.stdout, new RegExp(`^Leak clusters: ${all.length} \\(showing 1\\), largest first\\n`));
+  // The answer first: one headline, then how many more there are; the table after it says the same.
+  assert.match(text.stdout, new RegExp(`^Leaks, largest first:\\n {2}1\\. ${escape(all[0].headline)} {2}\\[.*\\]\\n {2}… and ${all.length - 1} more\\n`));
+  assert.match(text.stdout, new RegExp(`\\nLeak clusters: ${all.length} \\(showing 1\\), largest first\\n`));
   assert.match(text.stdout, new RegExp(`… and ${all.length - 1} more rows?\\n`));
-  const json = await mainJson<{ clusterCount: number; clusters: unknown[] }>(["leaks", baseline, target, final, "--limit", "1"]);
+  const json = await mainJson<{ clusterCount: number; clusters: unknown[] }>(["leaks", baseline, target, final, "--all", "--limit", "1"]);
   assert.is(json.clusterCount, all.length);
   assert.is(json.clusters.length, 1);
 
@@ -143,5 +146,11 @@ test(`summary --limit all (${runtime}) lists every type, and --help says so`, as
   const help = await runMain(["summary", "--help"]);
   assert.match(help.stdout, /--limit N +how many types to list \(default 10; all: every type\)/);
 });
+
+
+/** `text` as a regular expression matching itself. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 test.run();

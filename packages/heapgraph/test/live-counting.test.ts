@@ -166,6 +166,26 @@ test("showGrowth without a tracker uses defaultGrowthTracker, which resetGrowth(
   assert.is(defaultGrowthTracker.peaks().size, 0);
 });
 
+test("showGrowth and growth hide engine internals and heapgraph's own objects, and say so; { all: true } shows them", async () => {
+  const tracker = new GrowthTracker();
+  const out = sink();
+  await showGrowth({ tracker, limit: Infinity, file: out });
+  const lines = out.lines();
+  assert.match(lines.at(-1)!, /^\(hid .* of engine internals.* — \{ all: true \} to show\)$/);
+  assert.not.ok(lines.some((l) => /^\((compiled code|string|number|system|object shape)\) /.test(l)), "no engine internals");
+  // A graph this process holds is heapgraph's, not the program's growth.
+  held.graphs = [await liveGraph()];
+  const grown = await growth({ tracker, limit: Infinity });
+  assert.not.ok(grown.some(([name]) => name === "Graph" || /^Zod/.test(name)), JSON.stringify(grown.slice(0, 10)));
+  assert.ok((grown.hidden.reasons.heapgraph ?? 0) > 0, JSON.stringify(grown.hidden));
+  held.graphs = [];
+  const all = await growth({ tracker: new GrowthTracker(), all: true, limit: Infinity });
+  assert.ok(all.some(([name]) => name === "(compiled code)"));
+  assert.is(all.hidden.objects, 0);
+  const probes = await growth({ tracker: new GrowthTracker(), classes: ["/^GrowthProbe$/", "(string)"], limit: Infinity });
+  assert.ok(probes.every(([name]) => name === "GrowthProbe" || name === "(string)") && probes.some(([name]) => name === "(string)"), JSON.stringify(probes));
+});
+
 test("count(name) counts the live instances now", async () => {
   held.count = Array.from({ length: 11 }, (_, i) => new TypeProbe(100 + i));
   assert.is(await count("TypeProbe"), 18);

@@ -14,8 +14,10 @@ export { escapeHtml } from "./text/html-escape.ts";
 export { formatSize, type FormatSizeOptions } from "./text/format-size.ts";
 export { formatCount } from "./text/format-count.ts";
 export { countNoun } from "./text/count-noun.ts";
+export { hiddenLine } from "./text/hidden-line.ts";
 export { edgeLabel } from "./text/edge-label.ts";
 export { chainText, formatTrace, type FormatTraceOptions } from "./text/chain-text.ts";
+export { allocationStackText, type AllocationStackTextOptions } from "./text/allocation-stack-text.ts";
 // Drawing: selection -> DOT -> SVG.
 export { toDot } from "./dot/to-dot.ts";
 export type { DotAttributes, ToDotOptions } from "./dot/to-dot-options.ts";
@@ -43,5 +45,6 @@ export type { HtmlReport, ReportPart } from "./report/html-report-schema.ts";
 export { leakReportHtml } from "./report/leak-report.ts";
 export type { LeakReportInput } from "./report/leak-report-input.ts";
 export { topChainText } from "./report/top-chain-text.ts";
+export { leakHeadlinesText } from "./report/leak-headlines-text.ts";
 export { chainSvg } from "./report/chain-svg.ts";
 export { selectionReportHtml } from "./report/selection-report.ts";

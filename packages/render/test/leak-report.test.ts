@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { findLeaks } from "@heapgraph/graph";
-import { RenderError, chainSvg, growthTable, leakReportHtml, topChainText, type LeakReportInput } from "../src/index.ts";
+import { RenderError, chainSvg, growthTable, leakHeadlinesText, leakReportHtml, topChainText, type LeakReportInput } from "../src/index.ts";
 import { leakingGraphs } from "./helpers/leaking-graphs.ts";
 import { growthRows } from "./helpers/rows.ts";
 import { findAll, parseXml, textOf } from "./helpers/xml.ts";
@@ -43,12 +43,15 @@ test("leakReportHtml: intro, the cluster table, the chain as text and as a graph
   };
   const html = leakReportHtml(input);
   const doc = parseXml(html);
-  assert.equal(findAll(doc, (e) => e.name === "h2").map(textOf), ["Leak clusters", "Top cluster: 3 objects, 195 B retained"]);
+  assert.equal(findAll(doc, (e) => e.name === "h2").map(textOf), ["What leaks", "Leak clusters", "Top cluster: 3 objects, 195 B retained"]);
+  // The answer first: the growing holder, App.sessions, grew from 0 to 3 entries.
+  const [headlines, chain] = findAll(doc, (e) => e.name === "pre").map(textOf);
+  assert.match(headlines!, /^Leak:\n {2}1\. Map App\.sessions grew 0 → 3 → 3 entries, holding 3 leaked Session {2}\[3 objects, 195 B\]/);
   assert.equal(findAll(doc, (e) => e.name === "p").map(textOf).slice(0, 2), [input.intro, "The biggest leaked object is a Session."]);
   const tables = findAll(doc, (e) => e.name === "table");
   assert.is(tables.length, 2, "the clusters and the growth table");
   assert.ok(textOf(tables[0]!).includes("Session ×3"), textOf(tables[0]!));
-  assert.match(textOf(findAll(doc, (e) => e.name === "pre")[0]!), /-\.app-> App @103 .*\n-\.sessions-> Map @105 /);
+  assert.match(chain!, /-\.app-> App @103 .*\n-\.sessions-> Map @105 /);
   assert.is(findAll(doc, (e) => e.name === "svg").length, 1);
   assert.is(leakReportHtml(input), html, "same input, same bytes");
 });
@@ -78,6 +81,17 @@ test("leakReportHtml refuses input of the wrong shape with RenderError INVALID_O
       assert.match((error as Error).message, message);
     }
   }
+});
+
+test("leakReportHtml and leakHeadlinesText: a hostile headline is text, and what was hidden is said in one line", () => {
+  const hostile = { ...clusters[0]!, headline: `Map <img src=x onerror="alert(1)">.sessions grew 0 → 3 entries` };
+  const hidden = { clusters: 2, objects: 40, reasons: { "single object": 2, "noise: heapgraph": 38 } };
+  const html = leakReportHtml({ title: "t", intro: "i", clusters: [hostile], hidden, showHidden: "--all" });
+  assert.not.ok(html.includes("<img"), "no markup from the heap");
+  assert.ok(html.includes("&lt;img src=x onerror="));
+  const text = leakHeadlinesText([hostile], hidden, { showHidden: "--all" });
+  assert.equal(text.trimEnd().split("\n").at(-1), "(hid 2 single-object clusters, 38 heapgraph objects — --all shows them)");
+  assert.is(leakHeadlinesText([], undefined), "No leaks found.\n");
 });
 
 test.run();

@@ -22,7 +22,8 @@ export {
 } from "./model/heap-snapshot.ts";
 // Reading: streaming reader (V8 and JavaScriptCore formats).
 export { readJscSnapshot, readSnapshot, type ReadSnapshotOptions } from "./read/read-snapshot.ts";
-export { snapshotFromJson, type V8SnapshotJson } from "./read/snapshot-from-json.ts";
+export { snapshotFromJson, type SnapshotFromJsonOptions, type V8SnapshotJson } from "./read/snapshot-from-json.ts";
+export type { ReadWarning, ReadWarningCode, ReadWarningListener } from "./read/read-warning.ts";
 export type { ReadPhase, ReadProgress } from "./read/read-progress.ts";
 export type { SnapshotSource } from "./read/snapshot-source.ts";
 export { SnapshotFormatError, type SnapshotFormatErrorCode, type SnapshotFormatErrorDetails } from "./read/snapshot-format-error.ts";
@@ -35,11 +36,13 @@ export { takeSnapshot, type TakeSnapshotOptions } from "./acquire/runtime/take-s
 export { heapIdOf, objectAt, type HeapIdOptions } from "./acquire/runtime/heap-id.ts";
 export { detectRuntime, type RuntimeKind } from "./acquire/runtime/detect-runtime.ts";
 export { NotSupportedError } from "./acquire/runtime/not-supported-error.ts";
+export { trackAllocations, type AllocationTracking, type TrackAllocationsOptions } from "./acquire/runtime/track-allocations.ts";
 // Acquisition from another process, over its inspector.
 export { captureSnapshot } from "./acquire/inspector/capture-snapshot.ts";
 export { openCaptureSession } from "./acquire/inspector/open-capture-session.ts";
 export type { CaptureSession } from "./acquire/inspector/capture-session.ts";
 export type {
+  AllocationTrackingOptions,
   CaptureOptions,
   CaptureProgress,
   CaptureTarget,

@@ -1,6 +1,7 @@
 import type { HeapSnapshot } from "@heapgraph/snapshot";
 import type { TypeCodes } from "./graph-index-types.ts";
 import type { HeapGraph } from "./heap-graph-types.ts";
+import { arraySlots, formatLength, jsArrayLength } from "./array-length.ts";
 import { DETACHED } from "./phases/detachedness.ts";
 
 const MAX_PREVIEW = 60;
@@ -9,8 +10,10 @@ const MAX_PROPERTIES = 4;
 
 /**
  * A short human description of a node: a string's contents (quoted, cut at 60 characters), an
- * array's length, a function's name with its script and line (1-based, from `locations`), a
- * regexp's source, an object's class with its first property names. `graph` is the graph
+ * array's length as far as the snapshot proves it (`Array(3)`, `Array(≥4, ≤17)`, `Array(≤140)`:
+ * see {@link jsArrayLength} for the rule; a backing store's slot count, `(object elements)[17]`,
+ * see {@link arraySlots}), a function's name with its script and line (1-based, from
+ * `locations`), a regexp's source, an object's class with its first property names. `graph` is the graph
  * indexing `snapshot` (for class names, locations and detachedness); `graph.describe(o)` calls this.
  *
  * @example
@@ -36,20 +39,14 @@ export function describeNode(graph: HeapGraph, snapshot: HeapSnapshot, codes: Ty
   if (t === codes.regexp) return `/${name}/`;
   if (t === codes.native) return graph.detachedness()[ordinal] === DETACHED ? `Detached ${name}` : name;
   if (t === codes.array) {
-    let slots = 0;
-    for (let e = firstEdge[ordinal], end = firstEdge[ordinal + 1]; e < end; e++) {
-      if (edgeType[e] === codes.edgeElement || edgeType[e] === codes.edgeHidden) slots++;
-    }
-    return `${name || "(array)"}[${slots}]`;
+    const slots = formatLength(arraySlots(snapshot, codes, ordinal));
+    return `${name || "(array)"}${slots ? `[${slots}]` : ""}`;
   }
   if (t === codes.object) {
     const className = graph.className(ordinal);
     if (name === "Array") {
-      let length = 0;
-      for (let e = firstEdge[ordinal], end = firstEdge[ordinal + 1]; e < end; e++) {
-        if (edgeType[e] === codes.edgeElement) length = Math.max(length, edgeNameOrIndex[e] + 1);
-      }
-      return `Array(${length})`;
+      const length = formatLength(jsArrayLength(snapshot, codes, ordinal));
+      return length ? `Array(${length})` : "Array";
     }
     if (className.startsWith("{")) return className;
     const properties: string[] = [];

@@ -121,6 +121,31 @@ export interface ScriptLocation {
 }
 
 /**
+ * One frame of an allocation stack (`graph.allocationStack`): the function that was running, at
+ * its own position (V8 records functions, not statements). `line` and `column` are **1-based**,
+ * as V8 writes them in the trace sections and DevTools shows them (unlike {@link ScriptLocation}),
+ * or null when V8 did not know them.
+ *
+ * @example
+ * ```ts
+ * const [top] = graph.allocationStack(o) ?? [];
+ * if (top) console.log(`${top.functionName} ${top.scriptName}:${top.line}:${top.column}`);
+ * ```
+ */
+export interface AllocationFrame {
+  /** The function's name, `(anonymous)` when it has none. */
+  readonly functionName: string;
+  /** The script's URL or file name (its `//# sourceURL=` when it was compiled from a string), "" when unknown. */
+  readonly scriptName: string;
+  /** V8's script id (0 for native code). */
+  readonly scriptId: number;
+  /** 1-based line where the function starts, or null. */
+  readonly line: number | null;
+  /** 1-based column where the function starts, or null. */
+  readonly column: number | null;
+}
+
+/**
  * The engine's per-node columns for hot loops, by ordinal: read-only views the engine owns (do not
  * write to them). Type codes are named by `graph.typeCodes()`; names index `strings`.
  *

@@ -3,6 +3,7 @@ import type { GraphProgress } from "./build-options.ts";
 import { describeNode } from "./describe-node.ts";
 import { GraphError } from "./graph-error.ts";
 import type {
+  AllocationFrame,
   ClassIndex,
   ClassCounts,
   ClassStats,
@@ -15,6 +16,7 @@ import type {
   TypeCodes,
 } from "./graph-index-types.ts";
 import type { EdgeVisitor, HeapGraph, HeapNode, NeighbourWalker, WalkOptions } from "./heap-graph-types.ts";
+import { AllocationTraceIndex } from "./indexes/allocation-traces.ts";
 import { containerMask } from "./indexes/container-mask.ts";
 import { globalMask } from "./indexes/global-mask.ts";
 import { IdIndex } from "./indexes/id-index.ts";
@@ -22,6 +24,7 @@ import { stableIds } from "./indexes/id-stability.ts";
 import { LocationIndex } from "./indexes/location-index.ts";
 import { moduleMask } from "./indexes/module-mask.ts";
 import { neighbourWalker } from "./indexes/neighbour-walker.ts";
+import { noiseMask } from "./indexes/noise-mask.ts";
 import { plumbingMask } from "./indexes/plumbing.ts";
 import { qualifiedClassNames } from "./indexes/qualified-class-names.ts";
 import { retainingEdges } from "./indexes/retaining-edges.ts";
@@ -88,9 +91,12 @@ export class Graph implements HeapGraph {
   #globals: Uint8Array | undefined;
   #modules: Uint8Array | undefined;
   #containers: Uint8Array | undefined;
+  #noise: Uint8Array | undefined;
   #topObjects: readonly number[] | undefined;
   #retainingEdges: RetainingEdges | undefined;
   #retentionTree: RetentionTree | undefined;
+  /** The allocation-trace index; null when the snapshot has none, undefined until asked. */
+  #allocationTraces: AllocationTraceIndex | null | undefined;
 
   constructor(snapshot: HeapSnapshot, onProgress: ((progress: GraphProgress) => void) | undefined) {
     this.snapshot = snapshot;
@@ -178,6 +184,22 @@ export class Graph implements HeapGraph {
   location(ordinal: number): ScriptLocation | null {
     this.#checkOrdinal(ordinal);
     return (this.#locations ??= new LocationIndex(this.snapshot)).location(ordinal);
+  }
+
+  allocationStack(ordinal: number): readonly AllocationFrame[] | null {
+    this.#checkOrdinal(ordinal);
+    const traceIds = this.snapshot.nodeTraceId;
+    const traces = this.#traceIndex();
+    return traces && traceIds ? traces.stack(traceIds[ordinal]) : null;
+  }
+
+  hasAllocationTraces(): boolean {
+    return this.#traceIndex() !== null;
+  }
+
+  #traceIndex(): AllocationTraceIndex | null {
+    if (this.#allocationTraces === undefined) this.#allocationTraces = AllocationTraceIndex.of(this.snapshot, (id) => this.scriptName(id));
+    return this.#allocationTraces;
   }
 
   scriptName(scriptId: number): string | undefined {
@@ -303,6 +325,10 @@ export class Graph implements HeapGraph {
 
   containerMask(): Uint8Array {
     return (this.#containers ??= containerMask(this.snapshot, this.#codes, this.plumbingMask(), this.globalMask()));
+  }
+
+  noiseMask(): Uint8Array {
+    return (this.#noise ??= noiseMask(this.snapshot, this.#codes, this.plumbingMask(), (id) => this.scriptName(id)));
   }
 
   topObjects(): readonly number[] {

@@ -9,6 +9,7 @@
  */
 import type { HeapSnapshot } from "@heapgraph/snapshot";
 import type {
+  AllocationFrame,
   ClassIndex,
   ClassCounts,
   ClassStats,
@@ -180,6 +181,15 @@ export interface HeapGraph {
   location(ordinal: number): ScriptLocation | null;
   /** The URL or file name of a script id, found through the functions the snapshot holds, or undefined. */
   scriptName(scriptId: number): string | undefined;
+  /**
+   * Where a node was allocated, top frame first (1-based lines, see `AllocationFrame`): null when
+   * the snapshot has no allocation traces or the node none (allocated before tracking started).
+   * Objects allocated at one place share one frozen array. The trace tree is indexed on first use;
+   * a tree that breaks its own field layout throws `GraphError` `INVALID_SNAPSHOT`.
+   */
+  allocationStack(ordinal: number): readonly AllocationFrame[] | null;
+  /** Whether the snapshot was taken with allocation tracking on (it has a trace tree and trace ids). */
+  hasAllocationTraces(): boolean;
 
   // Hot loops.
   /** Heap object id, type code and name of every node, as typed columns. */
@@ -236,6 +246,8 @@ export interface HeapGraph {
   moduleMask(): Uint8Array;
   /** One byte per node: 1 for nodes that only hold the heap together (roots, globals, `system / ...` objects, plumbing). */
   containerMask(): Uint8Array;
+  /** One byte per node: why it is noise for a leak hunter, an index of `NOISE_REASONS` (0 = a user object; see `noiseMask`). */
+  noiseMask(): Uint8Array;
   /** The first program objects below the root in the dominator tree (below containers only), largest retained size first. */
   topObjects(): readonly number[];
   /** Which edges keep their target alive. */

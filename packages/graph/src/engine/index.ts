@@ -14,6 +14,7 @@ export { GraphError, type GraphErrorCode } from "./graph-error.ts";
 export {
   NO_DISTANCE,
   SYSTEM_DISTANCE,
+  type AllocationFrame,
   type ClassCounts,
   type ClassIndex,
   type ClassStats,
@@ -28,3 +29,6 @@ export {
 } from "./graph-index-types.ts";
 export type { EdgeVisitor, HeapEdge, HeapGraph, HeapNode, NeighbourWalker, SnapshotInfo, WalkOptions } from "./heap-graph-types.ts";
 export { parseGraphOptions, type InvalidOptionsError } from "./parse-graph-options.ts";
+export { NOISE_REASONS, type NoiseReason } from "./indexes/noise-mask.ts";
+export { isRuntimeScript } from "./indexes/runtime-closures.ts";
+export { isFrameRegistersEdge, isTransientRoot } from "./indexes/retention-tree.ts";

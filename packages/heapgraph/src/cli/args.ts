@@ -41,9 +41,11 @@ export const COMMON_OPTIONS = {
  */
 export function parseCommandArgs<O extends OptionSpecs>(command: Command<O>, argv: readonly string[]): CommandArgs<O> {
   const specs: OptionSpecs = { ...command.options, ...COMMON_OPTIONS };
-  const options: Record<string, { type: "string" | "boolean"; short?: string }> = {};
-  for (const [name, spec] of Object.entries(specs)) options[name] = spec.short ? { type: spec.type, short: spec.short } : { type: spec.type };
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  const options: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    options[name] = { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) };
+  }
+  let parsed: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args: attachDashValues(argv, specs), options, allowPositionals: true, strict: true }) as typeof parsed;
   } catch (error) {
@@ -58,7 +60,7 @@ export function parseCommandArgs<O extends OptionSpecs>(command: Command<O>, arg
 }
 
 /** Checks the raw option values with their schemas: the one place the command line meets zod (through `parseOptions`). */
-function parseFlags(command: Command<OptionSpecs>, specs: OptionSpecs, values: Readonly<Record<string, string | boolean | undefined>>): Record<string, unknown> {
+function parseFlags(command: Command<OptionSpecs>, specs: OptionSpecs, values: Readonly<Record<string, string | boolean | string[] | undefined>>): Record<string, unknown> {
   const schema = z.object(Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, spec.schema])));
   return parseOptions(schema, values, command.name, (_message, cause) => {
     const issue = cause.issues[0];

@@ -22,6 +22,8 @@ export interface StepJson {
   readonly name: string;
   /** DevTools' class name. */
   readonly className: string;
+  /** A readable name where the class says too little: closures, timers, listeners, modules (see `stepLabel`). */
+  readonly label?: string;
   readonly preview: string;
   readonly selfSize: number;
   readonly retainedSize: number;
@@ -29,6 +31,8 @@ export interface StepJson {
   readonly edge: { readonly type: string; readonly name: string } | null;
   /** For a WeakMap value: the WeakMap's table, which must stay alive too. */
   readonly weakMapTable?: { readonly id: number; readonly className: string; readonly edge: { readonly type: string; readonly name: string } };
+  /** The step begins a block of `period` steps the full path repeated `times` times (only the last repetition is listed). */
+  readonly repeat?: { readonly times: number; readonly period: number };
 }
 
 /**
@@ -45,12 +49,14 @@ export function stepJson(step: ChainStep): StepJson {
     type: step.type,
     name: step.name,
     className: step.className,
+    ...(step.label === undefined ? {} : { label: step.label }),
     preview: step.preview,
     selfSize: step.selfSize,
     retainedSize: step.retainedSize,
     edge: step.edge ? { type: step.edge.type, name: step.edge.name } : null,
   };
-  if (!step.weakMapTable) return out;
+  const repeated: StepJson = step.repeat ? { ...out, repeat: { times: step.repeat.times, period: step.repeat.period } } : out;
+  if (!step.weakMapTable) return repeated;
   const t = step.weakMapTable;
-  return { ...out, weakMapTable: { id: t.id, className: t.className, edge: { type: t.edge.type, name: t.edge.name } } };
+  return { ...repeated, weakMapTable: { id: t.id, className: t.className, edge: { type: t.edge.type, name: t.edge.name } } };
 }

@@ -24,9 +24,11 @@ export interface OptionSpec<T = unknown> {
   readonly short?: string;
   /** The value's placeholder in the help, e.g. `N` or `FILE`. */
   readonly value?: string;
+  /** The option may be given more than once (`--class A --class B`); its schema then reads an array of strings. */
+  readonly multiple?: boolean;
   readonly help: string;
   /** Checks the raw value; its issues' messages say what the flag takes ("a positive whole number"). */
-  readonly schema: z.ZodType<T, string | boolean | undefined>;
+  readonly schema: z.ZodType<T, string | boolean | string[] | undefined>;
 }
 
 /**

@@ -76,6 +76,55 @@ export function textFlag(value: string, help: string, short?: string): OptionSpe
 }
 
 /**
+ * A repeatable text such as `--class PATTERN` (`--class A --class B`): the values in order, each
+ * checked by `item` (whose error says what one value takes), or undefined when absent.
+ *
+ * @example
+ * ```ts
+ * const options = { class: repeatableFlag("PATTERN", "only classes matching (repeatable)", z.string().min(1)) };
+ * ```
+ */
+export function repeatableFlag(value: string, help: string, item: z.ZodType<string, string>): OptionSpec<string[] | undefined> {
+  const schema = z.array(item).optional();
+  return { type: "string", value, help, multiple: true, schema: schema as z.ZodType<string[] | undefined, string | boolean | string[] | undefined> };
+}
+
+/**
+ * A class name pattern, as `--class` takes it: a glob (`Request*`, `*Context`) or a `/regex/flags`
+ * that compiles. Each issue says so: `--class takes a glob or a /regex/ (bad regex: …)`.
+ *
+ * @example
+ * ```ts
+ * classPatternValue.parse("/^Zod/i"); // "/^Zod/i"
+ * ```
+ */
+export const classPatternValue = z
+  .string({ error: "a class name glob or /regex/" })
+  .min(1, { error: "a class name glob or /regex/" })
+  .superRefine((text, ctx) => {
+    const regex = /^\/(.+)\/([a-z]*)$/.exec(text);
+    if (!regex) return;
+    try {
+      new RegExp(regex[1], regex[2]);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `a class name glob or a valid /regex/ (${(error as Error).message})` });
+    }
+  });
+
+/** V8's node types, as `--type` takes them. */
+const NODE_TYPES = ["object", "closure", "array", "string", "concatenated string", "sliced string", "number", "regexp", "symbol", "bigint", "native", "code", "hidden", "object shape", "synthetic"] as const;
+
+/**
+ * A V8 node type, as `--type` takes it: `object`, `closure`, `string`, `native`, ...
+ *
+ * @example
+ * ```ts
+ * nodeTypeValue.parse("closure"); // "closure"
+ * ```
+ */
+export const nodeTypeValue = z.enum(NODE_TYPES, { error: `a node type: ${NODE_TYPES.join(", ")}` });
+
+/**
  * An output file of one kind, such as `--svg FILE`: undefined when absent. A name without the
  * kind's ending (`--svg x.png`) is refused: `--svg takes a file name ending in .svg, got "x.png"`.
  *

@@ -19,6 +19,7 @@ const FORMAT_PROBLEMS: Record<string, string> = {
   UNSUPPORTED_META: "a heap snapshot whose header this version cannot read",
   COUNT_MISMATCH: "a damaged or truncated heap snapshot (its counts do not match its size)",
   BAD_EDGE_TARGET: "a damaged heap snapshot (an edge points at no node)",
+  BAD_LOCATION: "a damaged heap snapshot (a bad location record)",
   BAD_STRING_INDEX: "a damaged heap snapshot (a name points past the string table)",
   BAD_NUMBER: "a damaged heap snapshot (a bad number)",
   BAD_JSON: "not valid JSON",
@@ -43,6 +44,8 @@ export async function loadSnapshot(path: string, ctx: CommandContext, part: Prog
   try {
     return await readSnapshot(path, {
       onProgress: ({ bytesRead, totalBytes }) => ctx.progress.update("reading", totalBytes ? readingFraction(part, bytesRead / totalBytes) : null, { file }),
+      // What the reader skipped (as DevTools does) is said on stderr, never silently.
+      onWarning: (warning) => ctx.io.err(`heapgraph: warning: ${path}: ${warning.message}\n`),
     });
   } catch (error) {
     throw inputError(path, error);

@@ -82,7 +82,7 @@ function asCliError(error: unknown): CliError {
   if (error instanceof QueryError) {
     if (error.code === "NOT_FOUND") return new CliError("NOT_FOUND", message, { cause: error });
     if (error.code === "IDS_NOT_STABLE") return new CliError("UNANSWERABLE", message, { cause: error });
-    if (error.code === "AMBIGUOUS_NAME") return new CliError("USAGE", message, { cause: error });
+    if (error.code === "AMBIGUOUS_NAME" || error.code === "INVALID_OPTIONS") return new CliError("USAGE", message, { cause: error });
   }
   if (error instanceof RenderError && error.code === "GRAPH_TOO_LARGE") return graphTooLarge(error, "a retaining chain", "leave out the drawing (--svg) and read the chain printed as text") as CliError;
   if (error instanceof CaptureError) return new CliError("CAPTURE_FAILED", message, { cause: error });

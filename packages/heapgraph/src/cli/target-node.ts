@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { byType, type HeapGraph, type HeapNode } from "@heapgraph/graph";
+import { instancesOf, representativeInstance, type HeapGraph, type HeapNode, type Representative } from "@heapgraph/graph";
 import { usage } from "./args.ts";
 import { CliError } from "./cli-error.ts";
 import type { Command, OptionSpecs } from "./command.ts";
@@ -19,7 +19,7 @@ import { heapIdFlag, textFlag } from "./flags.ts";
  */
 export const TARGET_OPTIONS = {
   id: heapIdFlag("the object's heap id, as DevTools shows it (12345 or @12345)"),
-  type: textFlag("NAME", "a class name; the instance that retains the most is used"),
+  type: textFlag("NAME", "a class name, or a function's name for closures; the instance is picked from the retaining path most instances share"),
 } satisfies OptionSpecs;
 
 /**
@@ -47,16 +47,20 @@ export interface TargetNode {
   readonly node: HeapNode;
   /** Instances of the class when chosen by `--type`, else 1. */
   readonly candidates: number;
+  /** For `--type`: how the instance was chosen (the paths instances share, with counts); null for `--id`. */
+  readonly choice: Representative | null;
 }
 
 /**
- * Resolves `--id ID` or `--type NAME` in `graph`. `--type` picks the instance with the largest
- * retained size (the smallest id among equals). Fails with `NOT_FOUND` (naming `file`) when no
- * node matches; call {@link checkTargetArgs} first.
+ * Resolves `--id ID` or `--type NAME` in `graph`. `--type` takes the class's instances, or the
+ * closures whose function has that name (`handler`, `handler()`), and picks a representative
+ * (see `representativeInstance`): from the retaining path most instances share (Eclipse MAT's
+ * merged shortest paths), the one that retains most. Fails with `NOT_FOUND` (naming `file`) when
+ * no node matches; call {@link checkTargetArgs} first.
  *
  * @example
  * ```ts
- * const { node } = targetNode(chainCommand, args.values, graph, "app.heapsnapshot");
+ * const { node, choice } = targetNode(chainCommand, args.values, graph, "app.heapsnapshot");
  * ```
  */
 export function targetNode(command: Command<OptionSpecs>, target: TargetArgs, graph: HeapGraph, file: string): TargetNode {
@@ -64,14 +68,12 @@ export function targetNode(command: Command<OptionSpecs>, target: TargetArgs, gr
   if (target.id !== undefined) {
     const node = graph.nodeById(target.id);
     if (!node) throw new CliError("NOT_FOUND", `${file}: no object has id @${target.id}`);
-    return { node, candidates: 1 };
+    return { node, candidates: 1, choice: null };
   }
-  const name = target.type!;
-  const nodes = byType(graph, name);
-  if (nodes.length === 0) throw new CliError("NOT_FOUND", `${file}: no objects of class ${JSON.stringify(name)}`);
-  let best = nodes[0];
-  for (const n of nodes) if (n.retainedSize > best.retainedSize || (n.retainedSize === best.retainedSize && n.id < best.id)) best = n;
-  return { node: best, candidates: nodes.length };
+  const nodes = instancesOf(graph, target.type!);
+  if (nodes.length === 0) throw new CliError("NOT_FOUND", `${file}: no objects of class ${JSON.stringify(target.type)}`);
+  const choice = representativeInstance(graph, nodes);
+  return { node: choice.node, candidates: nodes.length, choice };
 }
 
 /**

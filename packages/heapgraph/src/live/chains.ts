@@ -76,7 +76,9 @@ export type ShowChainOptions = z.input<typeof showChainOptions>;
  * A shortest chain of references that keeps `obj` alive, from an object `predicate` accepts —
  * objgraph's `find_backref_chain`. Typical predicates: `isGlobal` (the global object), `isModule`,
  * `isGCRoot`, or your own test on a node (`(n) => n.className === "Cache"`). Breadth-first over
- * edges that retain (no weak ones, no V8 plumbing, unless `weak` / `internals`).
+ * edges that retain (no weak ones, no V8 plumbing, unless `weak` / `internals`). Durable holders
+ * first: through the running code's stack (which holds what this call was given while the
+ * snapshot is taken) only when no other chain within `maxDepth` exists.
  *
  * Returns node handles of a fresh snapshot, holder first: `[match, ..., obj]`, or `[obj]` when no
  * chain of at most `maxDepth` (20) edges exists, so `showChain` always has something to draw.

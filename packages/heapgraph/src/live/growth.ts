@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { GrowthTracker, type GrowthRow, type HeapNode } from "@heapgraph/graph";
+import { GrowthTracker, type GrowthRow, type GrowthRows, type HiddenSummary, type HeapNode } from "@heapgraph/graph";
 import { z } from "zod";
-import { callbackOption, flagOption, limitOption, liveOptions, parseLiveOptions, SNAPSHOT_SHAPE } from "./live-options.ts";
+import { callbackOption, flagOption, limitOption, liveOptions, parseLiveOptions, patternsOption, SNAPSHOT_SHAPE } from "./live-options.ts";
 import { liveGraph } from "./live-snapshot.ts";
 
 /**
@@ -22,6 +22,12 @@ import { liveGraph } from "./live-snapshot.ts";
  * ```
  */
 export const defaultGrowthTracker: GrowthTracker = new GrowthTracker();
+
+/** Node type names: one, or an array. */
+const typesOption = z
+  .union([z.string().min(1), z.array(z.string().min(1))], { error: "must be a node type name (object, closure, string, ...) or an array of them" })
+  .transform((v) => (Array.isArray(v) ? v : [v]))
+  .optional();
 
 const trackerOption = z
   .custom<GrowthTracker>(
@@ -48,6 +54,14 @@ export const GROWTH_SHAPE = {
   tracker: trackerOption,
   /** Class names alone (default true); false names each class with where it is defined (`script:line:Name`). */
   shortnames: flagOption,
+  /** Show noise too (default false): heapgraph's own objects and its dependencies', the snapshot machinery, engine internals such as `(compiled code)` and `(string)`. */
+  all: flagOption,
+  /** Only classes whose name matches one of these globs (`Request*`), `/regex/`es or RegExps; naming an engine internal (`(string)`) shows it. */
+  classes: patternsOption,
+  /** Only nodes of these V8 node types (`object`, `closure`, `string`, ...): one or an array. */
+  types: typesOption,
+  /** Only user objects: no noise, no runtime internals (`node:…` classes, embedder objects). */
+  user: flagOption,
 };
 
 /**
@@ -62,7 +76,8 @@ export const liveGrowthOptions = liveOptions(GROWTH_SHAPE);
 
 /**
  * Options of {@link growth}: `limit` (default 10), `filter`, `tracker` (default
- * {@link defaultGrowthTracker}), `shortnames` (default true) and `gc`.
+ * {@link defaultGrowthTracker}), `shortnames` (default true), `gc`, and the noise options `all`,
+ * `classes`, `types`, `user`.
  *
  * @example
  * ```ts
@@ -79,6 +94,10 @@ export type LiveGrowthOptions = z.input<typeof liveGrowthOptions>;
  * passes its old peak. Peaks are kept per definition site (`script:line:Name`), so two classes
  * of one name grow apart.
  *
+ * Noise is hidden (heapgraph's own objects, zod's, the snapshot machinery, engine internals such
+ * as `(compiled code)` and `(string)`); the tuples carry what was hidden (`.hidden`), and
+ * `{ all: true }` shows everything.
+ *
  * @example
  * ```ts
  * import { growth } from "heapgraph";
@@ -87,9 +106,10 @@ export type LiveGrowthOptions = z.input<typeof liveGrowthOptions>;
  * for (const [name, count, delta] of await growth({ limit: 3 })) console.log(name, count, delta);
  * ```
  */
-export async function growth(options: LiveGrowthOptions = {}): Promise<[name: string, count: number, delta: number][]> {
+export async function growth(options: LiveGrowthOptions = {}): Promise<[name: string, count: number, delta: number][] & { readonly hidden: HiddenSummary }> {
   const parsed = parseLiveOptions("growth", liveGrowthOptions, options);
-  return growthTuples(await growthRows(parsed), parsed.shortnames ?? true);
+  const rows = await growthRows(parsed);
+  return Object.assign(growthTuples(rows, parsed.shortnames ?? true), { hidden: rows.hidden });
 }
 
 /**
@@ -113,10 +133,17 @@ export function growthTuples(rows: readonly GrowthRow[], shortnames: boolean): [
  * const rows = await growthRows({ limit: 5 });
  * ```
  */
-export async function growthRows(options: z.output<typeof liveGrowthOptions>): Promise<GrowthRow[]> {
-  const tracker = options.tracker ?? defaultGrowthTracker;
-  const graph = await liveGraph({ gc: options.gc ?? false });
-  return tracker.update(graph, { limit: options.limit ?? 10, ...(options.filter ? { filter: options.filter } : {}) });
+export async function growthRows(options: z.output<typeof liveGrowthOptions>): Promise<GrowthRows> {
+  const { tracker = defaultGrowthTracker, gc = false, limit = 10, filter, all, classes, types, user } = options;
+  const graph = await liveGraph({ gc });
+  return tracker.update(graph, {
+    limit,
+    ...(filter ? { filter } : {}),
+    ...(all !== undefined ? { all } : {}),
+    ...(classes ? { classes } : {}),
+    ...(types ? { types } : {}),
+    ...(user !== undefined ? { user } : {}),
+  });
 }
 
 /**

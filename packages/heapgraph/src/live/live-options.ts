@@ -94,6 +94,22 @@ export const limitOption = z
   .optional();
 
 /**
+ * Name patterns (`classes`, `types`): a string or RegExp, or an array of them; a pattern the
+ * query cannot use is reported by the query, naming it.
+ *
+ * @example
+ * ```ts
+ * const shape = { classes: patternsOption };
+ * ```
+ */
+export const patternsOption = z
+  .union([z.string().min(1), z.instanceof(RegExp), z.array(z.union([z.string().min(1), z.instanceof(RegExp)]))], {
+    error: "must be a name, a glob, a RegExp, or an array of them",
+  })
+  .transform((v) => (Array.isArray(v) ? v : [v]))
+  .optional();
+
+/**
  * Something text can be written to (objgraph's `file=`).
  *
  * @example

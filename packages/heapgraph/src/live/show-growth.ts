@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { growthTable, tableToHtml } from "@heapgraph/render";
+import { escapeHtml, growthTable, hiddenLine, tableToHtml } from "@heapgraph/render";
 import type { z } from "zod";
 import { GROWTH_SHAPE, growthRows, growthTuples } from "./growth.ts";
 import { liveOptions, parseLiveOptions, sinkOption } from "./live-options.ts";
@@ -26,7 +26,7 @@ export const showGrowthOptions = liveOptions({
 
 /**
  * Options of {@link showGrowth}: those of `growth` (`limit`, `filter`, `tracker`, `shortnames`,
- * `gc`) and `file`.
+ * `gc`, `all`, `classes`, `types`, `user`) and `file`.
  *
  * @example
  * ```ts
@@ -44,7 +44,10 @@ export type ShowGrowthOptions = z.input<typeof showGrowthOptions>;
  * ```text
  * MyBigFatObject        2        +2
  * Object             7812        +1
+ * (hid 14 classes, 2,345 objects (1.2 MB) of engine internals and heapgraph's own objects — { all: true } to show)
  * ```
+ *
+ * The last line says what noise was hidden (none: no line); `{ all: true }` shows it.
  *
  * @example
  * ```ts
@@ -62,5 +65,7 @@ export async function showGrowth(options: ShowGrowthOptions = {}): Promise<void>
     qualifiedNames: !shortnames,
     ...(rows.length === 0 ? { title: "Growth: no class above its peak" } : {}),
   });
-  showResult(growthText(growthTuples(rows, shortnames)), tableToHtml(table), file);
+  const hid = hiddenLine(rows.hidden, "{ all: true }");
+  const text = growthText(growthTuples(rows, shortnames)) + (hid ? `${hid}\n` : "");
+  showResult(text, tableToHtml(table) + (hid ? `<p>${escapeHtml(hid)}</p>` : ""), file);
 }

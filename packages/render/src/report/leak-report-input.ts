@@ -37,6 +37,13 @@ export const leakReportInput = z.strictObject({
     })
     .readonly()
     .optional(),
+  /** What the leak query hid by default (see `leakReport`), said in one line under the headlines. */
+  hidden: z
+    .strictObject({ clusters: z.number().int().nonnegative(), objects: z.number().int().nonnegative(), reasons: z.record(z.string(), z.number()) })
+    .readonly()
+    .optional(),
+  /** How the reader shows what was hidden (`--all`, `{ all: true }`). */
+  showHidden: z.string().optional(),
   /** More tables after the clusters (growth, comparison). */
   tables: z.array(tableSchema).readonly().optional(),
 });

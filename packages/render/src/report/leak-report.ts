@@ -4,6 +4,7 @@ import { chainText } from "../text/chain-text.ts";
 import { countNoun } from "../text/count-noun.ts";
 import { formatSize } from "../text/format-size.ts";
 import type { ReportPart } from "./html-report-schema.ts";
+import { leakHeadlinesText } from "./leak-headlines-text.ts";
 import { toHtmlReport } from "./html-report.ts";
 import { leakReportInput, type LeakReportInput } from "./leak-report-input.ts";
 
@@ -39,6 +40,8 @@ export function leakReportHtml(rawInput: LeakReportInput): string {
     const steps = input.chain?.steps ?? top.trace;
     const leaked = steps.at(-1)!;
     parts.push(
+      { type: "heading", text: "What leaks" },
+      { type: "text", text: leakHeadlinesText(input.clusters, input.hidden, { showHidden: input.showHidden }) },
       { type: "heading", text: "Leak clusters" },
       { type: "table", table: leaksTable(input.clusters, { limit: 10, title: "Objects allocated during the action and still alive after it, grouped by retainer trace" }) },
       { type: "heading", text: `Top cluster: ${countNoun(top.count, "object")}, ${formatSize(top.retainedSize)} retained` },

@@ -37,8 +37,12 @@ export function leakClustersTable(clusters: readonly LeakCluster[], rawOptions: 
   ]);
 }
 
-/** The holder of the cluster's representative and the edge it holds it by: `Map[3]`, `App.sessions`, `Ctx -WeakMap key (table @9)->`. */
+/**
+ * The cluster's growing holder (`Array createDebug.instances`), or else the holder of its
+ * representative and the edge it holds it by: `Map[3]`, `App.sessions`, `Ctx -WeakMap key (table @9)->`.
+ */
 function heldBy(cluster: LeakCluster): string {
+  if (cluster.holder) return printable(`${cluster.holder.className} ${cluster.holder.label}`, 60);
   const trace = cluster.trace;
   if (trace.length < 2) return "";
   const holder = trace.at(-2)!;

@@ -9,6 +9,7 @@ import { parseSnapshotOptions } from "../errors/parse-snapshot-options.ts";
 import type { HeapSnapshot } from "../model/heap-snapshot.ts";
 import { maybeGunzip } from "./gunzip.ts";
 import { ProgressReporter, type ReadProgress } from "./read-progress.ts";
+import type { ReadWarningListener } from "./read-warning.ts";
 import { SnapshotFormatError } from "./snapshot-format-error.ts";
 import { SnapshotParser } from "./snapshot-parser.ts";
 import { openSource, type SnapshotSource } from "./snapshot-source.ts";
@@ -16,6 +17,12 @@ import { openSource, type SnapshotSource } from "./snapshot-source.ts";
 const readSnapshotOptions = z.strictObject({
   /** Called with progress reports, a bounded number of times (at most a few hundred). Exceptions it throws are ignored. */
   onProgress: z.custom<(progress: ReadProgress) => void>((v) => typeof v === "function", "expected a function").optional(),
+  /**
+   * Called with each warning: data the reader skips past instead of refusing the file, as DevTools
+   * does (a `locations` record pointing at no node). At most one call per kind of problem.
+   * Exceptions it throws are ignored. Without it, skipped data goes unreported.
+   */
+  onWarning: z.custom<ReadWarningListener>((v) => typeof v === "function", "expected a function").optional(),
   /** Stops the read: the promise rejects with the signal's reason. */
   signal: z.custom<AbortSignal>((v) => typeof AbortSignal !== "undefined" && v instanceof AbortSignal, "expected an AbortSignal").optional(),
   /** Name for error messages when the source is not a file (a file source uses its path). */
@@ -29,8 +36,8 @@ const readSnapshotOptions = z.strictObject({
 const readJscSnapshotOptions = readSnapshotOptions.omit({ format: true });
 
 /**
- * Options of {@link readSnapshot}: `onProgress`, `signal`, `fileName`, `totalBytes`, `format`
- * (derived from the schema that checks them).
+ * Options of {@link readSnapshot}: `onProgress`, `onWarning`, `signal`, `fileName`, `totalBytes`,
+ * `format` (derived from the schema that checks them).
  *
  * @example
  * ```ts
@@ -51,7 +58,8 @@ const GZIP_MAX_RATIO = 1032;
  * default) are recognized from the first key; gzip from the first bytes.
  *
  * Throws {@link SnapshotFormatError} for bad data (with section, byte offset and file
- * name), `SnapshotIoError` when a file cannot be read, and `SnapshotOptionsError`
+ * name), except what DevTools loads too (`locations` records that point at no node: skipped and
+ * reported to `onWarning`), `SnapshotIoError` when a file cannot be read, and `SnapshotOptionsError`
  * (`INVALID_OPTIONS`) for a bad source or options.
  *
  * @example
@@ -64,7 +72,7 @@ const GZIP_MAX_RATIO = 1032;
  * ```
  */
 export async function readSnapshot(source: SnapshotSource, options: ReadSnapshotOptions = {}): Promise<HeapSnapshot> {
-  const { onProgress, signal, format, fileName: givenName, totalBytes } = parseSnapshotOptions(readSnapshotOptions, options, "readSnapshot options");
+  const { onProgress, onWarning, signal, format, fileName: givenName, totalBytes } = parseSnapshotOptions(readSnapshotOptions, options, "readSnapshot options");
   signal?.throwIfAborted();
   const src = await openSource(source);
   const fileName = src.fileName ?? givenName ?? null;
@@ -83,6 +91,7 @@ export async function readSnapshot(source: SnapshotSource, options: ReadSnapshot
         maxBytes: src.size !== null ? (gzip ? src.size * GZIP_MAX_RATIO : src.size) : src.sizeBound,
         exactSize: src.size !== null && !gzip,
         onSection: (key) => progress.phase(ProgressReporter.phaseOf(key), src.bytesRead()),
+        onWarning: onWarning ?? null,
       });
       parser.write(next.value);
       if (format && parser.format && parser.format !== format) {
@@ -90,7 +99,7 @@ export async function readSnapshot(source: SnapshotSource, options: ReadSnapshot
       }
       progress.bytes(src.bytesRead());
     }
-    parser ??= new SnapshotParser({ fileName });
+    parser ??= new SnapshotParser({ fileName, onWarning: onWarning ?? null });
     progress.phase("checking", src.bytesRead());
     const snapshot = parser.end();
     progress.phase("done", src.bytesRead());

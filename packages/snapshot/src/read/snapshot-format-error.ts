@@ -16,7 +16,10 @@ import { HeapgraphError } from "../errors/heapgraph-error.ts";
  *   type lists missing, counts that are not counts).
  * - `COUNT_MISMATCH`: the sections disagree with the header's counts, or the counts cannot fit
  *   in the input.
- * - `BAD_EDGE_TARGET`: an edge (or a location) points at no node.
+ * - `BAD_EDGE_TARGET`: an edge points at no node.
+ * - `BAD_LOCATION`: the `locations` section is damaged: a record cut short, a script id, line or
+ *   column out of range. (A record that points at no node is skipped with a `LOCATION_WITHOUT_NODE`
+ *   warning instead, as DevTools loads such files.)
  * - `BAD_STRING_INDEX`: a name points past the string table.
  * - `BAD_NUMBER`: a value that is not a non-negative integer, or too big for its column.
  * - `BAD_JSON`: a syntax error: unexpected character, bad escape, data after the end.
@@ -34,6 +37,7 @@ export type SnapshotFormatErrorCode =
   | "UNSUPPORTED_META"
   | "COUNT_MISMATCH"
   | "BAD_EDGE_TARGET"
+  | "BAD_LOCATION"
   | "BAD_STRING_INDEX"
   | "BAD_NUMBER"
   | "BAD_JSON"

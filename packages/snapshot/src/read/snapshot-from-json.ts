@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { parseSnapshotOptions } from "../errors/parse-snapshot-options.ts";
 import type { HeapSnapshot, SnapshotHeader } from "../model/heap-snapshot.ts";
+import type { ReadWarningListener } from "./read-warning.ts";
 import { SnapshotParser } from "./snapshot-parser.ts";
 
 /**
@@ -30,6 +31,21 @@ export interface V8SnapshotJson {
 const V8_ORDER = ["snapshot", "nodes", "edges", "trace_function_infos", "trace_tree", "samples", "locations"];
 const NUMBER_SECTIONS = new Set(["nodes", "edges", "trace_function_infos", "samples", "locations"]);
 const BLOCK = 1 << 14;
+const snapshotFromJsonOptions = z.strictObject({
+  /** Called with what the reader skips past (see `readSnapshot`'s `onWarning`). */
+  onWarning: z.custom<ReadWarningListener>((v) => typeof v === "function", "expected a function").optional(),
+});
+
+/**
+ * Options of {@link snapshotFromJson}.
+ *
+ * @example
+ * ```ts
+ * const options: SnapshotFromJsonOptions = { onWarning: (w) => console.warn(w.message) };
+ * ```
+ */
+export type SnapshotFromJsonOptions = z.input<typeof snapshotFromJsonOptions>;
+
 const jsonObject = z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), "expected a parsed heap snapshot object");
 
 /**
@@ -38,18 +54,20 @@ const jsonObject = z.custom<Record<string, unknown>>((v) => typeof v === "object
  * The object is fed to the streaming reader piece by piece, so the result and the checks are
  * those of `readSnapshot` (it throws the same `SnapshotFormatError`s). Large files should go
  * through `readSnapshot`, which never builds the JSON object at all. Anything but an object
- * throws `SnapshotOptionsError` (`INVALID_OPTIONS`).
+ * throws `SnapshotOptionsError` (`INVALID_OPTIONS`). `options.onWarning` receives what the
+ * reader skips past, as `readSnapshot`'s option of that name does.
  *
  * @example
  * ```ts
  * import { snapshotFromJson } from "@heapgraph/snapshot";
- * const snap = snapshotFromJson(JSON.parse(text));
+ * const snap = snapshotFromJson(JSON.parse(text), { onWarning: (w) => console.warn(w.message) });
  * console.log(snap.nodeCount);
  * ```
  */
-export function snapshotFromJson(json: V8SnapshotJson | Record<string, unknown>): HeapSnapshot {
+export function snapshotFromJson(json: V8SnapshotJson | Record<string, unknown>, options: SnapshotFromJsonOptions = {}): HeapSnapshot {
   parseSnapshotOptions(jsonObject, json, "snapshotFromJson json");
-  const parser = new SnapshotParser();
+  const { onWarning } = parseSnapshotOptions(snapshotFromJsonOptions, options, "snapshotFromJson options");
+  const parser = new SnapshotParser({ onWarning: onWarning ?? null });
   const encoder = new TextEncoder();
   const write = (text: string) => parser.write(encoder.encode(text));
   const keys = "snapshot" in json ? [...V8_ORDER.filter((k) => k in json), ...Object.keys(json).filter((k) => !V8_ORDER.includes(k) && k !== "strings"), ...("strings" in json ? ["strings"] : [])] : Object.keys(json);

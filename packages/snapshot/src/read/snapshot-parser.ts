@@ -11,6 +11,7 @@ import type { FormatBuilder } from "./format-builder.ts";
 import { JscSnapshotBuilder } from "./jsc/jsc-snapshot-builder.ts";
 import { isJsonSpace, ParseContext } from "./json/parse-context.ts";
 import type { ValueReader } from "./json/value-reader.ts";
+import type { ReadWarningListener } from "./read-warning.ts";
 import { describeByte } from "./snapshot-format-error.ts";
 import { V8SnapshotBuilder } from "./v8/v8-snapshot-builder.ts";
 
@@ -35,6 +36,8 @@ export interface SnapshotParserOptions {
   exactSize?: boolean;
   /** Called when a top-level value starts, with its key. */
   onSection?: (key: string) => void;
+  /** Called with what the readers skip past (see `ReadWarning`). */
+  onWarning?: ReadWarningListener | null;
 }
 
 /**
@@ -61,7 +64,7 @@ export class SnapshotParser {
   #bytes = 0;
 
   constructor(options: SnapshotParserOptions = {}) {
-    this.#ctx = new ParseContext(options.fileName ?? null, options.maxBytes ?? null, options.exactSize ?? false);
+    this.#ctx = new ParseContext(options.fileName ?? null, options.maxBytes ?? null, options.exactSize ?? false, options.onWarning ?? null);
     this.#onSection = options.onSection;
   }
 

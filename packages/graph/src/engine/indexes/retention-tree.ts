@@ -1,28 +1,81 @@
 import type { HeapSnapshot } from "@heapgraph/snapshot";
 import type { RetainingEdges, RetentionTree, TypeCodes } from "../graph-index-types.ts";
 import type { EphemeronPairTable } from "../phases/ephemeron-edges.ts";
+import { runtimeClosureMask } from "./runtime-closures.ts";
 import { isUserRoot } from "./user-roots.ts";
 
+/**
+ * Names of the GC root categories that hold objects only for the moment of the snapshot: the
+ * running code's stack and handle scopes (V8's, and the C++ stack of Chromium's embedder).
+ */
+const TRANSIENT_ROOTS = new Set(["(Stack roots)", "(Handle scope)", "C++ native stack roots", "C++ native stack traced handles"]);
+/** The edge by which a suspended generator or async function (a module's async frame) holds its registers. */
+const REGISTERS_EDGE = "parameters_and_registers";
+
+/**
+ * Whether a node name is a *transient* GC root category: the running code's stack or a handle
+ * scope (`(Stack roots)`, `(Handle scope)`, `C++ native stack roots`). What they hold is held only
+ * while the code that took the snapshot runs.
+ *
+ * @example
+ * ```ts
+ * isTransientRoot(graph.nodeName(o)); // true for "(Stack roots)"
+ * ```
+ */
+export function isTransientRoot(name: string): boolean {
+  return TRANSIENT_ROOTS.has(name);
+}
+
+/**
+ * Whether an edge name is the one by which a suspended generator or async function — a module's
+ * async frame among them — holds its parameters and registers (`parameters_and_registers`).
+ *
+ * @example
+ * ```ts
+ * isFrameRegistersEdge(graph.edgeName(e)); // true for "parameters_and_registers"
+ * ```
+ */
+export function isFrameRegistersEdge(name: string): boolean {
+  return name === REGISTERS_EDGE;
+}
+
 /** How `retentionTree`'s `expand` treats edges into plumbing. */
-const DEFER = 0; // skip them, and note them for round 3 (rounds 1 and 2)
-const SKIP = 1; // skip them (the root in round 2: round 3 rescans it first)
-const ONLY = 2; // follow only them (the root in round 3)
-const ALL = 3; // follow them like any other edge (round 3)
+const DEFER = 0; // skip them, and note them for the plumbing round (rounds 1 to 4)
+const SKIP = 1; // skip them (the root in round 2: round 5 rescans it first)
+const ONLY = 2; // follow only them (the root in round 5)
+const ALL = 3; // follow them like any other edge (round 5)
 /** Bits of `retentionTree`'s per-node `state`. */
 const PLUMBING = 1;
 const VISITED = 2;
-const NOTED = 4; // a non-internal edge to it is noted for round 3
+const NOTED = 4; // a non-internal edge to it is noted for the plumbing round
+const RUNTIME = 8; // a closure of the runtime's own scripts (see `runtimeClosureMask`)
+/** Which of the late edges `expand` follows, by round: none, runtime closures too, and frame registers too. */
+const DURABLE = 0;
+const RUNTIME_OPEN = 1;
+const ALL_OPEN = 2;
 
 /**
  * Builds the {@link RetentionTree} of a snapshot by breadth-first search over retaining edges
  * (see `retainingEdges`: no weak edges, no WeakRef targets, no job-scoped holds). The engine does
  * it once per graph (`graph.retentionTree()`), with its own rules, plumbing mask and WeakMap-pair table.
  *
- * The search prefers paths people can read, in three rounds: first from the user roots (global
- * objects, windows) as DevTools' distances do, then from the synthetic root (handles, stack,
- * module records), both without passing through V8 plumbing (maps, feedback, code); a last round
- * lets plumbing carry the search to whatever only plumbing holds. A WeakMap value is reached
- * once both its key and its table are, like DevTools' distances.
+ * The search prefers paths people can read, and durable holders over transient ones, in rounds:
+ *
+ * 1. from the user roots (global objects, windows), as DevTools' distances do;
+ * 2. from the synthetic root's durable root categories (global handles, module records,
+ *    builtins, …), every one of them before the transient ones;
+ * 3. through the runtime's own closures (functions of `node:…`, `ext:…` scripts, see
+ *    `runtimeClosureMask`), which rounds 1 and 2 leave for later, so that the program's modules,
+ *    `exports` and globals lead before `global -queueMicrotask-> … -$Module-> … -_cache->`;
+ * 4. from the transient roots (`(Stack roots)`, `(Handle scope)`, see {@link isTransientRoot})
+ *    and through suspended frames' registers (`parameters_and_registers`: the running module's
+ *    async frame), so that an object the running code also holds is reached from its durable
+ *    holder when one exists;
+ * 5. through V8 plumbing (maps, feedback, code), which no earlier round enters, to whatever only
+ *    plumbing holds.
+ *
+ * A WeakMap value is reached once both its key and its table are, like DevTools' distances. Each
+ * round is a breadth-first search continuing the same queue: linear in nodes and edges.
  *
  * @example
  * ```ts
@@ -38,25 +91,33 @@ export function retentionTree(
   ephemerons: EphemeronPairTable,
 ): RetentionTree {
 
-  const { nodeCount, nodeId, firstEdge, edgeType, edgeNameOrIndex, edgeTarget, rootOrdinal } = snapshot;
+  const { nodeCount, nodeId, nodeType, nodeName, strings, firstEdge, edgeType, edgeNameOrIndex, edgeTarget, rootOrdinal } = snapshot;
   const { holderKind } = rules;
   const { edgeWeak, edgeInternal } = codes;
   const { pairOfName, tableId } = ephemerons;
   const parent = new Int32Array(nodeCount).fill(-1);
   const parentEdge = new Int32Array(nodeCount).fill(-1);
-  // Per node: PLUMBING (from the plumbing mask), VISITED and NOTED bits; one byte read per edge.
+  // Per node: PLUMBING (from the plumbing mask), VISITED, NOTED and RUNTIME bits; one byte read per edge.
   const state = plumbing.slice();
+  const runtime = runtimeClosureMask(snapshot, codes);
+  for (let o = 0; o < nodeCount; o++) if (runtime[o] !== 0) state[o] |= RUNTIME;
+  const registersName = strings.indexOf(REGISTERS_EDGE);
+  // Which late edges `expand` follows now (DURABLE, RUNTIME_OPEN, ALL_OPEN).
+  let open = DURABLE;
+  // Edges into runtime closures (rounds 1 and 2) and frame registers (rounds 1 to 3), taken in
+  // rounds 3 and 4: holder, edge (~edge when internal), target.
+  const intoRuntime = new EdgeList();
+  const intoRegisters = new EdgeList();
   const pairEdge = new Map<number, number>();
   // First edge met per WeakMap pair (edge index + 1; 0 = none yet), and its holder.
   const pendingEdge = new Int32Array(ephemerons.pairCount);
   const pendingHolder = new Int32Array(ephemerons.pairCount);
   const queue = new Uint32Array(nodeCount);
   let length = 0;
-  // Retaining edges into plumbing met in rounds 1 and 2 (holder, edge, target; the edge as ~edge
-  // when it is internal), in the order round 3 rescans them: the same order as rescanning every
+  // Retaining edges into plumbing met in rounds 1 to 4 (holder, edge, target; the edge as ~edge
+  // when it is internal), in the order round 5 rescans them: the same order as rescanning every
   // reached node's edges, without the rescan.
-  let deferred = new Int32Array(Math.max(1 << 16, nodeCount));
-  let deferredLength = 0;
+  const deferred = new EdgeList(Math.max(1 << 16, nodeCount));
 
   const visit = (child: number, holder: number, e: number) => {
     state[child] |= VISITED;
@@ -103,20 +164,13 @@ export function retentionTree(
       if (kind === 2 && t === edgeInternal && !intoPlumbing) continue;
       if (intoPlumbing) {
         if (mode === DEFER) {
-          // Round 3 would find the target visited (by then, at the latest by the edge noted
+          // Round 5 would find the target visited (by then, at the latest by the edge noted
           // first): nothing to note.
           if ((s & (VISITED | NOTED)) !== 0) continue;
-          // Round 3 surely visits the target at this edge (unless visited before): a WeakMap
+          // Round 5 surely visits the target at this edge (unless visited before): a WeakMap
           // value (internal edge) may wait for its other half, so only other edges count.
           if (t !== edgeInternal) state[child] = s | NOTED;
-          if (deferredLength + 3 > deferred.length) {
-            const grown = new Int32Array(deferred.length * 2);
-            grown.set(deferred);
-            deferred = grown;
-          }
-          deferred[deferredLength++] = o;
-          deferred[deferredLength++] = t === edgeInternal ? ~e : e;
-          deferred[deferredLength++] = child;
+          deferred.push(o, t === edgeInternal ? ~e : e, child);
           continue;
         }
         if (mode === SKIP) continue;
@@ -124,7 +178,28 @@ export function retentionTree(
         continue;
       }
       if ((s & VISITED) !== 0) continue;
+      if (open !== ALL_OPEN) {
+        if ((s & RUNTIME) !== 0 && open === DURABLE) {
+          intoRuntime.push(o, t === edgeInternal ? ~e : e, child);
+          continue;
+        }
+        if (t === edgeInternal && edgeNameOrIndex[e] === registersName) {
+          intoRegisters.push(o, ~e, child);
+          continue;
+        }
+      }
       if (t === edgeInternal) take(o, e, child);
+      else visit(child, o, e);
+    }
+  };
+
+  /** Takes the listed edges whose targets are still unvisited, in order. */
+  const takeListed = (list: EdgeList) => {
+    const { items } = list;
+    for (let i = 0; i < list.length; i += 3) {
+      const o = items[i], e = items[i + 1], child = items[i + 2];
+      if ((state[child] & VISITED) !== 0) continue;
+      if (e < 0) take(o, ~e, child);
       else visit(child, o, e);
     }
   };
@@ -141,20 +216,62 @@ export function retentionTree(
     visit(child, rootOrdinal, e);
   }
   bfs(0, DEFER);
-  // Round 2: from the synthetic root (GC roots, embedder roots).
+  // Round 2: from the synthetic root (GC roots, embedder roots), the transient root categories
+  // (directly under the root or under one of its synthetic children) held back for round 4.
+  const transient: number[] = [];
+  const holdBack = (holder: number) => {
+    for (let e = firstEdge[holder], end = firstEdge[holder + 1]; e < end; e++) {
+      const child = edgeTarget[e];
+      if (nodeType[child] !== codes.synthetic || (state[child] & VISITED) !== 0) continue;
+      if (TRANSIENT_ROOTS.has(strings[nodeName[child]])) {
+        state[child] |= VISITED;
+        transient.push(holder, e, child);
+      } else if (holder === rootOrdinal) {
+        holdBack(child);
+      }
+    }
+  };
+  holdBack(rootOrdinal);
   const second = length;
   expand(rootOrdinal, SKIP);
   bfs(second, DEFER);
-  // Round 3: what only plumbing leads to. Revisit every reached node's edges into plumbing: the
-  // root's, then the ones noted in rounds 1 and 2.
+  // Round 3: through the runtime's own closures.
+  const third = length;
+  open = RUNTIME_OPEN;
+  takeListed(intoRuntime);
+  bfs(third, DEFER);
+  // Round 4: from the transient roots, and through suspended frames' registers.
+  const fourth = length;
+  open = ALL_OPEN;
+  takeListed(intoRegisters);
+  for (let i = 0; i < transient.length; i += 3) visit(transient[i + 2], transient[i], transient[i + 1]);
+  bfs(fourth, DEFER);
+  // Round 5: what only plumbing leads to. Revisit every reached node's edges into plumbing: the
+  // root's, then the ones noted in rounds 1 to 4.
   const reached = length;
   expand(rootOrdinal, ONLY);
-  for (let i = 0; i < deferredLength; i += 3) {
-    const o = deferred[i], e = deferred[i + 1], child = deferred[i + 2];
-    if ((state[child] & VISITED) !== 0) continue;
-    if (e < 0) take(o, ~e, child);
-    else visit(child, o, e);
-  }
+  takeListed(deferred);
   bfs(reached, ALL);
   return { parent, parentEdge, pairEdge };
+}
+
+/** A growable list of (holder, edge, target) triples. */
+class EdgeList {
+  items: Int32Array;
+  length = 0;
+
+  constructor(capacity = 3 * 1024) {
+    this.items = new Int32Array(capacity);
+  }
+
+  push(holder: number, edge: number, target: number): void {
+    if (this.length + 3 > this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = holder;
+    this.items[this.length++] = edge;
+    this.items[this.length++] = target;
+  }
 }

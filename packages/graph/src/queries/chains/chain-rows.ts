@@ -44,6 +44,12 @@ export interface ChainStep {
   readonly className: string;
   /** A short description (string contents, array length, function name and place). */
   readonly preview: string;
+  /**
+   * A readable name where the class says too little (see `stepLabel`): `handler() at server.js:12:5`
+   * for a closure, `Timeout(setInterval 1000 ms → poll() at poller.js:8:3)` for a timer,
+   * `Module(holder.js)`, `module holder.mjs`, `module scope of holder.mjs`. Absent otherwise.
+   */
+  readonly label?: string;
   readonly selfSize: number;
   readonly retainedSize: number;
   /** How the previous step holds this one; null for the first step. */
@@ -53,6 +59,12 @@ export interface ChainStep {
    * from the key (the previous step); this says which table the pair lives in.
    */
   readonly weakMapTable?: { readonly id: number; readonly className: string; readonly edge: ChainEdge };
+  /**
+   * Set by `collapseRepeats` on the first step of a block of `period` steps that the full path
+   * repeated `times` times in a row (`Timeout._idlePrev ×170`); only the last repetition is kept,
+   * so the steps' ids stay those of the real path's end.
+   */
+  readonly repeat?: { readonly times: number; readonly period: number };
 }
 
 /**
@@ -90,4 +102,22 @@ export interface RootPath {
   readonly reason?: string;
   /** When no path was found: the node's retainers that hold it without keeping it alive. */
   readonly nonRetaining?: readonly NonRetainingHolder[];
+  /**
+   * Transient holders that hold the node too, besides the path (see {@link AlsoHeldBy}): absent
+   * when there are none.
+   */
+  readonly alsoHeldBy?: readonly AlsoHeldBy[];
 }
+
+/**
+ * A transient holder of an object that a retaining path avoids: `stack` — the running code's stack
+ * or a handle scope (`(Stack roots)`, `(Handle scope)`) held it when the snapshot was taken;
+ * `async-frame` — the registers of a suspended async function or generator (a module's async
+ * frame) hold it.
+ *
+ * @example
+ * ```ts
+ * if (pathToRoot(graph, node).alsoHeldBy?.includes("stack")) console.log("also held by the running code's stack");
+ * ```
+ */
+export type AlsoHeldBy = "stack" | "async-frame";

@@ -1,9 +1,11 @@
 import type { HeapGraph } from "../../engine/index.ts";
 import type { ChainEdge, ChainStep } from "./chain-rows.ts";
+import { stepLabel } from "./step-label.ts";
 
 /**
  * The {@link ChainStep} of a node reached by edge `edgeIndex` (-1 for none); for a WeakMap value,
- * `pairEdge` is the table-side edge of its pair (-1 for none).
+ * `pairEdge` is the table-side edge of its pair (-1 for none). Closures, timers and modules get a
+ * readable `label` (see `stepLabel`).
  *
  * @example
  * ```ts
@@ -12,6 +14,7 @@ import type { ChainEdge, ChainStep } from "./chain-rows.ts";
  */
 export function chainStep(graph: HeapGraph, ordinal: number, edgeIndex: number, pairEdge = -1): ChainStep {
   const node = graph.node(ordinal);
+  const label = stepLabel(graph, ordinal);
   const step: ChainStep = {
     ordinal,
     id: node.id,
@@ -19,6 +22,7 @@ export function chainStep(graph: HeapGraph, ordinal: number, edgeIndex: number, 
     name: node.name,
     className: node.className,
     preview: node.describe(),
+    ...(label === undefined ? {} : { label }),
     selfSize: node.selfSize,
     retainedSize: node.retainedSize,
     edge: edgeIndex >= 0 ? chainEdge(graph, edgeIndex) : null,

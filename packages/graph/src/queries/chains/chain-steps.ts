@@ -2,6 +2,7 @@ import type { HeapGraph, HeapNode } from "../../engine/index.ts";
 import { ordinalOf } from "../shared/node-arguments.ts";
 import type { ChainStep } from "./chain-rows.ts";
 import { chainStep } from "./chain-step.ts";
+import { labelListeners } from "./step-label.ts";
 
 /**
  * A chain of node handles (as `findBackrefChain` and `findRefChain` return, holder first) as
@@ -16,7 +17,7 @@ import { chainStep } from "./chain-step.ts";
  */
 export function chainSteps(graph: HeapGraph, chain: readonly HeapNode[]): ChainStep[] {
   const ordinals = chain.map((n) => ordinalOf("chainSteps", graph, n));
-  return ordinals.map((o, i) => chainStep(graph, o, i === 0 ? -1 : edgeBetween(graph, ordinals[i - 1], o)));
+  return labelListeners(ordinals.map((o, i) => chainStep(graph, o, i === 0 ? -1 : edgeBetween(graph, ordinals[i - 1], o))));
 }
 
 /**

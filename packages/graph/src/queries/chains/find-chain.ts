@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { HeapGraph, HeapNode } from "../../engine/index.ts";
+import { isTransientRoot, type HeapGraph, type HeapNode } from "../../engine/index.ts";
 import { ignoredOrdinals, ordinalOf } from "../shared/node-arguments.ts";
 import { ignoreList, nodePredicate, wholeNumber } from "../shared/option-schemas.ts";
 import { checkQueryArgument, parseQueryOptions } from "../shared/query-options.ts";
@@ -41,7 +41,9 @@ export type ChainOptions = z.input<typeof chainOptions>;
  * when `node` itself matches).
  *
  * By default the search follows only edges that keep objects alive and skips V8 plumbing, so
- * the chain explains why `node` is alive; `weak` and `internals` widen it.
+ * the chain explains why `node` is alive; `weak` and `internals` widen it. Durable holders come
+ * first: the chain passes through the running code's stack or a handle scope (`(Stack roots)`,
+ * `(Handle scope)`) only when no other chain within `maxDepth` exists.
  *
  * @example
  * ```ts
@@ -90,6 +92,37 @@ function findChain(
   const { maxDepth = 20, extraIgnore, internals = false, weak = false } = parseQueryOptions(query, chainOptions, options);
   const ignored = ignoredOrdinals(query, graph, extraIgnore);
   const step = graph.walker({ backwards, internals, weak });
+  if (!backwards) return search(query, graph, start, predicate, step, ignored, maxDepth, false) ?? [graph.node(start)];
+  // Durable holders first: the running code's stack and handle scopes only when nothing else leads to a match.
+  const transient = transientRoots(graph);
+  const durable = transient.length === 0 ? null : search(query, graph, start, predicate, step, new Set([...ignored, ...transient]), maxDepth, true);
+  return durable ?? search(query, graph, start, predicate, step, ignored, maxDepth, true) ?? [graph.node(start)];
+}
+
+/** The transient GC root categories (`(Stack roots)`, `(Handle scope)`): synthetic nodes within two steps of the root. */
+function transientRoots(graph: HeapGraph): number[] {
+  const out: number[] = [];
+  const look = (o: number, depth: number) =>
+    graph.forEachEdge(o, (child) => {
+      if (graph.nodeTypeName(child) !== "synthetic") return;
+      if (isTransientRoot(graph.nodeName(child))) out.push(child);
+      else if (depth < 2) look(child, depth + 1);
+    });
+  look(graph.rootOrdinal, 1);
+  return out;
+}
+
+/** Breadth-first from `start` to a node `predicate` accepts; the chain, or null. */
+function search(
+  query: string,
+  graph: HeapGraph,
+  start: number,
+  predicate: (node: HeapNode) => boolean,
+  step: ReturnType<HeapGraph["walker"]>,
+  ignored: ReadonlySet<number>,
+  maxDepth: number,
+  backwards: boolean,
+): HeapNode[] | null {
   const parent = new Int32Array(graph.nodeCount).fill(-1);
   const seen = new Uint8Array(graph.nodeCount);
   const queue = new Uint32Array(graph.nodeCount);
@@ -117,5 +150,5 @@ function findChain(
     if (depth >= maxDepth) continue;
     step(o, enqueue);
   }
-  return [graph.node(start)];
+  return null;
 }

@@ -1,5 +1,7 @@
 import type { HeapGraph, HeapNode } from "../../engine/index.ts";
 import { ordinalOf } from "../shared/node-arguments.ts";
+import { alsoHeldBy } from "./also-held-by.ts";
+import { labelListeners } from "./step-label.ts";
 import type { NonRetainingHolder, RootPath } from "./chain-rows.ts";
 import { chainEdge, chainStep } from "./chain-step.ts";
 
@@ -11,8 +13,11 @@ import { chainEdge, chainStep } from "./chain-step.ts";
  * Only edges that retain count: never weak edges, never a WeakRef's target edge, never V8's
  * `weak_refs_keep_during_job` list (it lets go when the current job ends). A WeakMap value is
  * reached through its key, with the WeakMap table named in `weakMapTable`. Paths from global
- * objects are preferred over paths from other roots, and paths through V8 plumbing are used only
- * when nothing else holds the node (as DevTools' retainers view orders them).
+ * objects are preferred over paths from other roots, paths through the runtime's own closures
+ * (`node:…`, `ext:…`) over none, durable holders over the running code's stack and a suspended
+ * module frame's registers, and paths through V8 plumbing are used only when nothing else holds
+ * the node (see `retentionTree`). When the stack or a suspended frame holds the node too,
+ * `alsoHeldBy` says so (`["stack"]`).
  *
  * When nothing retains the node — it is alive in the file only because a weak reference or a
  * job-scoped hold still pointed at it when the snapshot was taken — `found` is false and
@@ -33,8 +38,9 @@ export function pathToRoot(graph: HeapGraph, node: HeapNode): RootPath {
   const ordinals: number[] = [];
   for (let o = target; o >= 0; o = parent[o]) ordinals.push(o);
   ordinals.reverse();
-  const steps = ordinals.map((o, i) => chainStep(graph, o, i === 0 ? -1 : parentEdge[o], pairEdge.get(o) ?? -1));
-  return { found: true, steps };
+  const steps = labelListeners(ordinals.map((o, i) => chainStep(graph, o, i === 0 ? -1 : parentEdge[o], pairEdge.get(o) ?? -1)));
+  const also = alsoHeldBy(graph, target, parent[target]);
+  return also.length > 0 ? { found: true, steps, alsoHeldBy: also } : { found: true, steps };
 }
 
 function noPath(graph: HeapGraph, target: number): RootPath {

@@ -1,9 +1,11 @@
 import { z } from "zod";
-import type { HeapGraph } from "../../engine/index.ts";
+import { NOISE_REASONS, type HeapGraph } from "../../engine/index.ts";
 import { cmp } from "../shared/compare-strings.ts";
+import { HIDDEN, noiseFilter, noiseFilterShape, reasonCounts, SHOWN } from "../shared/noise-filter.ts";
 import { stableIdsOption } from "../shared/option-schemas.ts";
 import { parseQueryOptions } from "../shared/query-options.ts";
-import type { CompareRow } from "./growth-rows.ts";
+import type { CompareRow, CompareRows } from "./growth-rows.ts";
+import { withHidden } from "./growth.ts";
 import { requireStableIds } from "./id-stability.ts";
 
 /**
@@ -14,14 +16,14 @@ import { requireStableIds } from "./id-stability.ts";
  * compareOptions.parse({ stableIds: true });
  * ```
  */
-export const compareOptions = z.strictObject({ ...stableIdsOption });
+export const compareOptions = z.strictObject({ ...stableIdsOption, ...noiseFilterShape });
 
 /**
  * Options of {@link compare}.
  *
  * @example
  * ```ts
- * compare(before, after, { stableIds: true });
+ * compare(before, after, { stableIds: true, user: true });
  * ```
  */
 export type CompareOptions = z.input<typeof compareOptions>;
@@ -36,14 +38,27 @@ export type CompareOptions = z.input<typeof compareOptions>;
  *
  * Needs stable ids: Bun snapshots throw a `QueryError` `IDS_NOT_STABLE` (use `growth` there).
  *
+ * Noise is hidden by default, as by `growth`: objects of heapgraph, of its dependencies, of the
+ * snapshot machinery and engine internals are left out on both sides, and `rows.hidden` says how
+ * many were added (`{ all: true }` shows them; `classes`, `types`, `user` narrow).
+ *
  * @example
  * ```ts
  * for (const row of compare(before, after).slice(0, 5)) console.log(row.name, row.added, row.removed, row.sizeDelta);
  * ```
  */
-export function compare(before: HeapGraph, after: HeapGraph, options: CompareOptions = {}): CompareRow[] {
-  const { stableIds } = parseQueryOptions("compare", compareOptions, options);
+export function compare(before: HeapGraph, after: HeapGraph, options: CompareOptions = {}): CompareRows {
+  const { stableIds, ...noise } = parseQueryOptions("compare", compareOptions, options);
   requireStableIds("compare", [before, after], stableIds);
+  const shownIn = new Map<HeapGraph, Uint8Array>([
+    [before, noiseFilter(before, noise, "compare").mask],
+    [after, noiseFilter(after, noise, "compare").mask],
+  ]);
+  const afterShown = shownIn.get(after)!;
+  const afterNoise = after.noiseMask();
+  const hiddenPerReason = new Float64Array(NOISE_REASONS.length);
+  const hiddenClasses = new Set<string>();
+  let hiddenObjects = 0, hiddenBytes = 0;
   const rows = new Map<string, { name: string; added: number; removed: number; addedSize: number; removedSize: number }>();
   const row = (qualifiedName: string, name: string) => {
     let r = rows.get(qualifiedName);
@@ -59,8 +74,9 @@ export function compare(before: HeapGraph, after: HeapGraph, options: CompareOpt
     const otherSizes = other.selfSizes();
     const { classOf, names } = graph.classes();
     const qualified = graph.qualifiedClassNames();
+    const shown = shownIn.get(graph)!;
     for (let o = 0; o < graph.nodeCount; o++) {
-      if (sizes[o] === 0) continue;
+      if (sizes[o] === 0 || shown[o] === 0) continue;
       const q = qualified[classOf[o]];
       // The same object in the other snapshot: a node of that id, counted there too (non-zero size).
       const p = sameId[o];
@@ -69,9 +85,25 @@ export function compare(before: HeapGraph, after: HeapGraph, options: CompareOpt
         // In both snapshots: counts only if its class changed (freed from the old, added to the new).
         const c = afterClasses.classOf[p];
         if (afterQualified[c] === q) continue;
-        const moved = row(afterQualified[c], afterClasses.names[c]);
-        moved.added++;
-        moved.addedSize += afterSizes[p];
+        if (afterShown[p] === HIDDEN) {
+          hiddenClasses.add(afterQualified[c]);
+          hiddenObjects++;
+          hiddenBytes += afterSizes[p];
+          hiddenPerReason[afterNoise[p]]++;
+        } else if (afterShown[p] === SHOWN) {
+          const moved = row(afterQualified[c], afterClasses.names[c]);
+          moved.added++;
+          moved.addedSize += afterSizes[p];
+        }
+      }
+      if (shown[o] !== SHOWN) {
+        hiddenClasses.add(q);
+        if (added) {
+          hiddenObjects++;
+          hiddenBytes += sizes[o];
+          hiddenPerReason[afterNoise[o]]++;
+        }
+        continue;
       }
       const r = row(q, names[classOf[o]]);
       if (added) {
@@ -96,5 +128,10 @@ export function compare(before: HeapGraph, after: HeapGraph, options: CompareOpt
       sizeDelta: r.addedSize - r.removedSize,
     });
   }
-  return out.sort((a, b) => b.sizeDelta - a.sizeDelta || b.countDelta - a.countDelta || cmp(a.qualifiedName, b.qualifiedName));
+  for (const q of rows.keys()) hiddenClasses.delete(q);
+  const hidden = { classes: hiddenClasses.size, objects: hiddenObjects, bytes: hiddenBytes, reasons: reasonCounts(hiddenPerReason) };
+  return withHidden(
+    out.sort((a, b) => b.sizeDelta - a.sizeDelta || b.countDelta - a.countDelta || cmp(a.qualifiedName, b.qualifiedName)),
+    hidden,
+  );
 }

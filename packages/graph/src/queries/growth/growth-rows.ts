@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { HiddenSummary } from "../shared/noise-filter.ts";
 
 /**
  * One row of `growth` or `GrowthTracker.update`: a class whose instance count went up. Plain data.
@@ -28,6 +29,29 @@ export interface GrowthRow {
   /** Change of total shallow size since the snapshot compared with (for a tracker: since the last update). */
   readonly sizeDelta: number;
 }
+
+/**
+ * What `growth` and `GrowthTracker.update` return: the rows, with what noise hiding left out
+ * (`hidden`; an own property of the array, not an element, so `--json` writers add it themselves).
+ *
+ * @example
+ * ```ts
+ * const rows: GrowthRows = growth(before, after);
+ * if (rows.hidden.classes > 0) console.log(`hid ${rows.hidden.classes} classes; { all: true } shows them`);
+ * ```
+ */
+export type GrowthRows = GrowthRow[] & { readonly hidden: HiddenSummary };
+
+/**
+ * What `compare` returns: the rows, with what noise hiding left out (`hidden`, as {@link GrowthRows}).
+ *
+ * @example
+ * ```ts
+ * const rows: CompareRows = compare(before, after);
+ * console.log(rows.length, "classes changed;", rows.hidden.objects, "noise objects added, hidden");
+ * ```
+ */
+export type CompareRows = CompareRow[] & { readonly hidden: HiddenSummary };
 
 /**
  * One class of DevTools' Comparison view (a row of `compare`). Plain data.

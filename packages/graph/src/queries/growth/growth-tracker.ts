@@ -2,8 +2,9 @@ import { z } from "zod";
 import type { HeapGraph } from "../../engine/index.ts";
 import { isIterable } from "../shared/option-schemas.ts";
 import { parseQueryOptions } from "../shared/query-options.ts";
-import type { GrowthRow } from "./growth-rows.ts";
-import { countsByQualifiedName, growthOptions, sortGrowth } from "./growth.ts";
+import { countsByQualifiedName, hiddenGrowth, type QualifiedCounts } from "./growth-counts.ts";
+import type { GrowthRow, GrowthRows } from "./growth-rows.ts";
+import { growthOptions, sortGrowth, withHidden } from "./growth.ts";
 
 /** One peak: a qualified class name and the highest count seen. */
 const peak = z.tuple([z.string(), z.number().min(0)], { error: "expected a [class name, count] pair" });
@@ -56,6 +57,10 @@ export type GrowthTrackerUpdateOptions = z.input<typeof growthOptions>;
  * Classes are keyed by qualified name (`script:line:name`, or the name), so one tracker can
  * follow snapshots of one process over time, from any runtime.
  *
+ * Noise is hidden by default, as by `growth` (peaks are kept for the objects counted); the rows
+ * carry what was hidden since the last update (`rows.hidden`). Give the same filter options to
+ * every update of one tracker.
+ *
  * @example
  * ```ts
  * const tracker = new GrowthTracker();
@@ -66,6 +71,8 @@ export type GrowthTrackerUpdateOptions = z.input<typeof growthOptions>;
 export class GrowthTracker {
   readonly #peaks = new Map<string, number>();
   readonly #sizes = new Map<string, number>();
+  /** The counts of the last update, for what noise hiding left out since. */
+  #last: QualifiedCounts | undefined;
 
   /** Starts with no peaks, or with the `peaks` given (qualified class name → count). */
   constructor(options: GrowthTrackerOptions = {}) {
@@ -75,12 +82,14 @@ export class GrowthTracker {
 
   /**
    * Reports the classes whose count in `graph` is above their peak, largest increase first, and
-   * raises their peaks. `previous` in each row is the old peak.
+   * raises their peaks. `previous` in each row is the old peak; `rows.hidden` is the noise
+   * hidden since the last update.
    */
-  update(graph: HeapGraph, options: GrowthTrackerUpdateOptions = {}): GrowthRow[] {
-    const { limit = 10, filter } = parseQueryOptions("GrowthTracker.update", growthOptions, options);
+  update(graph: HeapGraph, options: GrowthTrackerUpdateOptions = {}): GrowthRows {
+    const { limit = 10, ...counting } = parseQueryOptions("GrowthTracker.update", growthOptions, options);
     const rows: GrowthRow[] = [];
-    for (const [qualifiedName, { name, count, selfSize }] of countsByQualifiedName(graph, "GrowthTracker.update", filter)) {
+    const now = countsByQualifiedName(graph, "GrowthTracker.update", counting);
+    for (const [qualifiedName, { name, count, selfSize }] of now.classes) {
       const peak = this.#peaks.get(qualifiedName) ?? 0;
       const lastSize = this.#sizes.get(qualifiedName) ?? 0;
       this.#sizes.set(qualifiedName, selfSize);
@@ -88,7 +97,9 @@ export class GrowthTracker {
       this.#peaks.set(qualifiedName, count);
       rows.push({ name, qualifiedName, count, previous: peak, delta: count - peak, selfSize, sizeDelta: selfSize - lastSize });
     }
-    return sortGrowth(rows).slice(0, limit);
+    const hidden = hiddenGrowth(this.#last, now, new Set(rows.map((r) => r.qualifiedName)));
+    this.#last = now;
+    return withHidden(sortGrowth(rows).slice(0, limit), hidden);
   }
 
   /** A copy of the peaks: qualified class name → highest count seen. */
@@ -100,5 +111,6 @@ export class GrowthTracker {
   reset(): void {
     this.#peaks.clear();
     this.#sizes.clear();
+    this.#last = undefined;
   }
 }

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import type { HeapGraph, HeapNode } from "../../engine/index.ts";
+import type { HeapGraph } from "../../engine/index.ts";
 import { cmp } from "../shared/compare-strings.ts";
+import { noiseFilterShape, type HiddenSummary } from "../shared/noise-filter.ts";
 import { nodePredicate, rowLimit } from "../shared/option-schemas.ts";
 import { parseQueryOptions } from "../shared/query-options.ts";
-import { filterMask } from "../shared/node-arguments.ts";
-import type { GrowthRow } from "./growth-rows.ts";
+import { countsByQualifiedName, hiddenGrowth } from "./growth-counts.ts";
+import type { GrowthRow, GrowthRows } from "./growth-rows.ts";
 
 /**
  * The schema of {@link growth}'s options (and of `GrowthTracker.update`'s).
@@ -19,6 +20,8 @@ export const growthOptions = z.strictObject({
   limit: rowLimit.optional(),
   /** Count only nodes for which this returns true (called on nodes of both graphs). */
   filter: nodePredicate.optional(),
+  /** Noise hiding (`all`) and class, type and user filters (see `noiseFilterShape`). */
+  ...noiseFilterShape,
 });
 
 /**
@@ -27,61 +30,10 @@ export const growthOptions = z.strictObject({
  * @example
  * ```ts
  * growth(before, after, { limit: Infinity, filter: (n) => n.type === "object" });
+ * growth(before, after, { all: true }); // engine internals and heapgraph's own objects too
  * ```
  */
 export type GrowthOptions = z.input<typeof growthOptions>;
-
-/**
- * Per qualified class name: name, count and shallow size.
- *
- * @example
- * ```ts
- * const counts: QualifiedCounts = countsByQualifiedName(graph, "growth");
- * ```
- */
-export type QualifiedCounts = Map<string, { name: string; count: number; selfSize: number }>;
-
-/**
- * Instance counts and shallow sizes per class, keyed by qualified name (same-named classes from one
- * site merge), by DevTools' counting rules (nodes of size 0 are not counted). Needs no dominators:
- * the engine's {@link HeapGraph.classCounts}, or one pass over the nodes `filter` accepts.
- *
- * @example
- * ```ts
- * countsByQualifiedName(graph, "growth").get("MyBigFatObject")?.count;
- * ```
- */
-export function countsByQualifiedName(graph: HeapGraph, query: string, filter?: (node: HeapNode) => boolean): QualifiedCounts {
-  const { names, classOf } = graph.classes();
-  const qualified = graph.qualifiedClassNames();
-  let count: ArrayLike<number>, selfSize: ArrayLike<number>;
-  if (filter) {
-    const sizes = graph.selfSizes();
-    const accepted = filterMask(graph, query, filter, null);
-    const counted = new Uint32Array(names.length), summed = new Float64Array(names.length);
-    for (let o = 0; o < graph.nodeCount; o++) {
-      if (!accepted[o]) continue;
-      counted[classOf[o]]++;
-      summed[classOf[o]] += sizes[o];
-    }
-    count = counted;
-    selfSize = summed;
-  } else {
-    ({ count, selfSize } = graph.classCounts());
-  }
-  const counts: QualifiedCounts = new Map();
-  for (let c = 0; c < names.length; c++) {
-    if (count[c] === 0) continue;
-    const seen = counts.get(qualified[c]);
-    if (seen) {
-      seen.count += count[c];
-      seen.selfSize += selfSize[c];
-    } else {
-      counts.set(qualified[c], { name: names[c], count: count[c], selfSize: selfSize[c] });
-    }
-  }
-  return counts;
-}
 
 /**
  * Classes with more instances in `after` than in `before`, largest increase first — objgraph's
@@ -89,23 +41,43 @@ export function countsByQualifiedName(graph: HeapGraph, query: string, filter?: 
  * peak-tracking `show_growth`). Classes are matched by qualified name, so two loads of the same
  * code are two classes. Works with any snapshots, Bun's included (no ids involved).
  *
+ * Noise is hidden by default: heapgraph's own objects and its dependencies', the snapshot
+ * machinery and engine internals (`(compiled code)`, `(string)`, `(number)`, `(system)`, ...; see
+ * `noiseFilter`). The rows carry what was hidden (`rows.hidden`); `{ all: true }` shows
+ * everything, `classes`, `types` and `user` narrow (a class or type filter naming an engine
+ * internal, such as `(string)`, shows it).
+ *
  * @example
  * ```ts
- * growth(before, after); // [{ name: "MyBigFatObject", count: 2, previous: 0, delta: 2, ... }]
+ * const rows = growth(before, after); // [{ name: "MyBigFatObject", count: 2, previous: 0, delta: 2, ... }]
+ * console.log(rows.hidden.classes, "classes hidden");
  * ```
  */
-export function growth(before: HeapGraph, after: HeapGraph, options: GrowthOptions = {}): GrowthRow[] {
-  const { limit = 10, filter } = parseQueryOptions("growth", growthOptions, options);
-  const old = countsByQualifiedName(before, "growth", filter);
-  const now = countsByQualifiedName(after, "growth", filter);
+export function growth(before: HeapGraph, after: HeapGraph, options: GrowthOptions = {}): GrowthRows {
+  const { limit = 10, ...counting } = parseQueryOptions("growth", growthOptions, options);
+  const old = countsByQualifiedName(before, "growth", counting);
+  const now = countsByQualifiedName(after, "growth", counting);
   const rows: GrowthRow[] = [];
-  for (const [qualifiedName, { name, count, selfSize }] of now) {
-    const previous = old.get(qualifiedName);
+  for (const [qualifiedName, { name, count, selfSize }] of now.classes) {
+    const previous = old.classes.get(qualifiedName);
     const delta = count - (previous?.count ?? 0);
     if (delta <= 0) continue;
     rows.push({ name, qualifiedName, count, previous: previous?.count ?? 0, delta, selfSize, sizeDelta: selfSize - (previous?.selfSize ?? 0) });
   }
-  return sortGrowth(rows).slice(0, limit);
+  const hidden = hiddenGrowth(old, now, new Set(rows.map((r) => r.qualifiedName)));
+  return withHidden(sortGrowth(rows).slice(0, limit), hidden);
+}
+
+/**
+ * Rows with what was hidden attached (`rows.hidden`), as `growth`, `compare` and `GrowthTracker.update` return them.
+ *
+ * @example
+ * ```ts
+ * const rows = withHidden(sortGrowth(found), hidden);
+ * ```
+ */
+export function withHidden<R>(rows: R[], hidden: HiddenSummary): R[] & { readonly hidden: HiddenSummary } {
+  return Object.assign(rows, { hidden });
 }
 
 /**

@@ -1,13 +1,15 @@
 import { z } from "zod";
 import type { HeapGraph } from "../../engine/index.ts";
-import { chainStep } from "../chains/chain-step.ts";
 import { requireStableIds } from "../growth/id-stability.ts";
-import { cmp } from "../shared/compare-strings.ts";
+import { noiseFilterShape } from "../shared/noise-filter.ts";
 import { fraction, nodePredicate, rowLimit, stableIdsOption } from "../shared/option-schemas.ts";
 import { parseQueryOptions } from "../shared/query-options.ts";
-import { callPredicate } from "../shared/user-callbacks.ts";
-import type { LeakCluster } from "./leak-rows.ts";
-import { clusterTraces, SIMILAR_TRACE_THRESHOLD, type TraceElement } from "./trace-clusters.ts";
+import { TraceSignatures } from "../shared/trace-signatures.ts";
+import { clusterDescriber } from "./leak-cluster.ts";
+import type { LeakCluster, LeakHidden, LeakReport } from "./leak-rows.ts";
+import { leakedOrdinals } from "./leaked-ordinals.ts";
+import { isRuntimeCluster } from "./runtime-clusters.ts";
+import { clusterTraces, SIMILAR_TRACE_THRESHOLD } from "./trace-clusters.ts";
 
 /**
  * The schema of {@link findLeaks}' options.
@@ -27,6 +29,12 @@ export const findLeaksOptions = z.strictObject({
   similarity: fraction.optional(),
   /** How many clusters to return, largest first (default all). */
   limit: rowLimit.optional(),
+  /**
+   * Keep what is hidden by default (default false): clusters of a single object, heapgraph's own
+   * objects and its dependencies', the snapshot machinery's and the runtime's (see `noiseFilter`).
+   * `classes`, `types` and `user` narrow the leaked objects as in `noiseFilter`.
+   */
+  ...noiseFilterShape,
 });
 
 /**
@@ -62,101 +70,75 @@ export type FindLeaksOptions = z.input<typeof findLeaksOptions>;
  * ```
  */
 export function findLeaks(baseline: HeapGraph, target: HeapGraph, final: HeapGraph, options: FindLeaksOptions = {}): LeakCluster[] {
+  return [...leakReport(baseline, target, final, options).clusters];
+}
+
+/**
+ * {@link findLeaks} with what it hid by default: the clusters, largest first, and how many
+ * clusters and objects were left out and why (`hidden`), so an output can say so in one line.
+ *
+ * Each cluster is headed by its *growing holder*: the object that existed before the baseline and
+ * that the leaked objects were added to (see `oldHolders`), with its entries in the three
+ * snapshots, and a one-line `headline`. Traces are compared from the first user-visible root
+ * (global object, Window, module) with repeated steps folded (see `TraceSignatures`), so no
+ * path is built per leaked object: memory stays linear in the heap whatever the paths' depth.
+ *
+ * @example
+ * ```ts
+ * const { clusters, hidden } = leakReport(baseline, target, final);
+ * console.log(clusters[0]?.headline);
+ * if (hidden.clusters) console.log(`hid ${hidden.clusters} clusters of one object; { all: true } shows them`);
+ * ```
+ */
+export function leakReport(baseline: HeapGraph, target: HeapGraph, final: HeapGraph, options: FindLeaksOptions = {}): LeakReport {
   const parsed = parseQueryOptions("findLeaks", findLeaksOptions, options);
   requireStableIds("findLeaks", [baseline, target, final], parsed.stableIds);
-  const leaked = leakedOrdinals(baseline, target, final, parsed);
-  const { parent, parentEdge } = final.retentionTree();
+  const { leaked, noise } = leakedOrdinals(baseline, target, final, parsed);
   const retained = final.retainedSizes();
-  const sizes = final.selfSizes();
 
-  // Group by exact trace signature first; only distinct signatures are compared for similarity.
-  const bySignature = new Map<string, { elements: TraceElement[]; members: number[]; size: number }>();
+  // Group by folded trace signature; only distinct signatures are compared for similarity.
+  const signatures = new TraceSignatures(final);
+  const bySignature = new Map<number, { members: number[]; size: number }>();
   for (const o of leaked) {
-    const elements = traceElements(final, o, parent, parentEdge);
-    const signature = elements.map((e) => `${e.kind[0]}${e.type}:${e.kind === "edge" && /^\d+$/.test(e.name) ? "#" : e.name}`).join("\u0001");
+    const signature = signatures.of(o);
     let group = bySignature.get(signature);
-    if (!group) bySignature.set(signature, (group = { elements, members: [], size: 0 }));
+    if (!group) bySignature.set(signature, (group = { members: [], size: 0 }));
     group.members.push(o);
     group.size += retained[o];
   }
-  const groups = [...bySignature.values()].sort((a, b) => b.size - a.size || b.members.length - a.members.length);
-  const clusterOf = clusterTraces(groups.map((g) => g.elements), parsed.similarity ?? SIMILAR_TRACE_THRESHOLD);
+  const groups = [...bySignature].sort(([, a], [, b]) => b.size - a.size || b.members.length - a.members.length);
+  const clusterOf = clusterTraces(groups.map(([signature]) => signatures.elements(signature)), parsed.similarity ?? SIMILAR_TRACE_THRESHOLD);
 
   const clusters: number[][] = [];
-  groups.forEach((g, i) => (clusters[clusterOf[i]] ??= []).push(...g.members));
-  const inLeak = new Uint8Array(final.nodeCount);
-  for (const o of leaked) inLeak[o] = 1;
-  const dominators = final.dominators();
-  const { classOf, names } = final.classes();
-  const qualified = final.qualifiedClassNames();
-  const { id: nodeId } = final.nodeColumns();
+  groups.forEach(([, g], i) => (clusters[clusterOf[i]] ??= []).push(...g.members));
+  const describe = clusterDescriber(baseline, target, final, leaked);
 
-  const out: LeakCluster[] = clusters.map((members) => {
-    let retainedSize = 0, selfSize = 0, representative = members[0];
-    const classes = new Map<number, number>();
-    for (const o of members) {
-      selfSize += sizes[o];
-      if (!dominatedByLeak(o, dominators, inLeak, final.rootOrdinal)) retainedSize += retained[o];
-      if (retained[o] > retained[representative] || (retained[o] === retained[representative] && nodeId[o] < nodeId[representative])) representative = o;
-      classes.set(classOf[o], (classes.get(classOf[o]) ?? 0) + 1);
+  const all = parsed.all ?? false;
+  let hiddenClusters = 0, hiddenObjects = 0, runtimeObjects = 0;
+  const out: LeakCluster[] = [];
+  for (const members of clusters) {
+    if (!all && members.length < 2) {
+      hiddenClusters++;
+      hiddenObjects += members.length;
+      continue;
     }
-    const trace: number[] = [];
-    for (let x = representative; x >= 0; x = parent[x]) trace.push(x);
-    trace.reverse();
-    return {
-      count: members.length,
-      retainedSize,
-      selfSize,
-      classes: [...classes]
-        .map(([c, n]) => ({ name: names[c], qualifiedName: qualified[c], count: n }))
-        .sort((a, b) => b.count - a.count || cmp(a.qualifiedName, b.qualifiedName)),
-      trace: trace.map((x, i) => chainStep(final, x, i === 0 ? -1 : parentEdge[x])),
-      representativeId: nodeId[representative],
-      ids: members.map((o) => nodeId[o]).sort((a, b) => a - b),
-    };
-  });
+    const cluster = describe(members);
+    if (!all && isRuntimeCluster(final, members, cluster.holder?.code ?? null)) {
+      hiddenClusters++;
+      runtimeObjects += members.length;
+      continue;
+    }
+    out.push(cluster);
+  }
   out.sort((a, b) => b.retainedSize - a.retainedSize || b.count - a.count || a.representativeId - b.representativeId);
-  return out.slice(0, parsed.limit ?? Infinity);
-}
-
-/** Ordinals (in `final`) of objects allocated between baseline and target and alive in final, filtered. */
-function leakedOrdinals(baseline: HeapGraph, target: HeapGraph, final: HeapGraph, options: z.output<typeof findLeaksOptions>): number[] {
-  const { type: nodeType, name: nodeName, strings } = final.nodeColumns();
-  const codes = final.typeCodes();
-  const { parent } = final.retentionTree();
-  const sizes = final.selfSizes();
-  const plumbing = final.plumbingMask();
-  // By type code (at most 255): 1 for the types a leak can be.
-  const kept = new Uint8Array(256);
-  for (const t of [codes.object, codes.closure, codes.regexp, codes.native]) if (t >= 0) kept[t] = 1;
-  const { internals = false, filter } = options;
-  const inTarget = final.idMatches(target), inBaseline = final.idMatches(baseline);
-  const out: number[] = [];
-  for (let o = 0; o < final.nodeCount; o++) {
-    if (sizes[o] === 0 || parent[o] < 0) continue;
-    if (inTarget[o] < 0 || inBaseline[o] >= 0) continue;
-    if (!internals && (!kept[nodeType[o]] || plumbing[o] || (strings[nodeName[o]] ?? "").startsWith("system / "))) continue;
-    if (filter && !callPredicate("findLeaks", "filter", filter, final.node(o))) continue;
-    out.push(o);
-  }
-  return out;
-}
-
-/** Whether a dominator-tree ancestor of `o` (other than the root) is a leaked object. */
-function dominatedByLeak(o: number, dominators: Uint32Array, inLeak: Uint8Array, root: number): boolean {
-  for (let d = dominators[o], guard = 0; d !== root && guard < dominators.length; d = dominators[d], guard++) {
-    if (inLeak[d]) return true;
-  }
-  return false;
-}
-
-/** The trace of `o` as alternating node and edge elements, root first. */
-function traceElements(graph: HeapGraph, o: number, parent: Int32Array, parentEdge: Int32Array): TraceElement[] {
-  const elements: TraceElement[] = [];
-  const { classOf, names } = graph.classes();
-  for (let x = o; x >= 0; x = parent[x]) {
-    elements.push({ kind: "node", type: graph.nodeTypeName(x), name: names[classOf[x]] });
-    if (parent[x] >= 0) elements.push({ kind: "edge", type: graph.edgeTypeName(parentEdge[x]), name: graph.edgeName(parentEdge[x]) });
-  }
-  return elements.reverse();
+  const reasons: Record<string, number> = {};
+  if (hiddenObjects > 0) reasons["single object"] = hiddenObjects;
+  for (const [reason, n] of Object.entries(noise)) reasons[reason] = n;
+  if (runtimeObjects > 0) reasons["noise: runtime"] = (reasons["noise: runtime"] ?? 0) + runtimeObjects;
+  const hidden: LeakHidden = {
+    clusters: hiddenClusters,
+    objects: hiddenObjects + runtimeObjects + Object.values(noise).reduce((a, b) => a + b, 0),
+    reasons,
+  };
+  return { clusters: out.slice(0, parsed.limit ?? Infinity), hidden };
 }

@@ -3,7 +3,9 @@
  *
  * @module
  */
+import type { AllocationFrame } from "../../engine/index.ts";
 import type { ChainStep } from "../chains/chain-rows.ts";
+import type { HolderKind } from "./holder-entries.ts";
 
 /**
  * A class within a leak cluster.
@@ -37,12 +39,110 @@ export interface LeakCluster {
   readonly selfSize: number;
   /** The classes of the leaked objects, most frequent first. */
   readonly classes: readonly LeakClass[];
-  /** The representative's retainer trace: the shortest retaining path from the roots, root first, ending at the representative. */
+  /**
+   * The cluster in one line, the answer to "what leaks, and what holds it": the growing holder,
+   * its growth across the snapshots and what it holds
+   * (`Array createDebug.instances grew 20 → 220 → 420 elements, holding 400 leaked Function (debug)`),
+   * or, when no holder existed before the baseline, the leaked objects and their trace's last steps.
+   */
+  readonly headline: string;
+  /** The growing holder: the object that existed before the baseline and that the leaked objects were added to; null when none did. */
+  readonly holder: LeakHolder | null;
+  /**
+   * Where most of the cluster's objects were allocated, when the snapshots carry allocation traces
+   * (taken with allocation tracking on): the stack, top frame first, and how many objects share
+   * it; null without traces.
+   */
+  readonly allocatedAt: { readonly frames: readonly AllocationFrame[]; readonly count: number } | null;
+  /**
+   * The representative's retainer trace: the shortest retaining path from the roots, root first,
+   * ending at the representative, with repeated blocks of steps collapsed (see `collapseRepeats`).
+   */
   readonly trace: readonly ChainStep[];
   /** Heap object id of the representative (the leaked object with the largest retained size). */
   readonly representativeId: number;
   /** Heap object ids of all leaked objects of the cluster (in `final`), ascending. */
   readonly ids: readonly number[];
+}
+
+/**
+ * Where a function's code is: 1-based line and column, as editors show them.
+ *
+ * @example
+ * ```ts
+ * const where: CodeLocation = { functionName: "createDebug", script: "node_modules/debug/src/common.js", line: 60, column: 21 };
+ * ```
+ */
+export interface CodeLocation {
+  readonly functionName: string;
+  readonly script: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * A growing holder (accumulation point across snapshots): an object that existed before the first
+ * snapshot and to which new objects were added — an array, a Map or Set, an object used as a
+ * dictionary, a listener list, a scope. Plain data.
+ *
+ * @example
+ * ```ts
+ * const { holder } = findLeaks(baseline, target, final)[0];
+ * if (holder) console.log(holder.label, holder.entries.join(" → "), holder.unit);
+ * ```
+ */
+export interface LeakHolder {
+  /** Heap object id (the same object in every snapshot). */
+  readonly id: number;
+  readonly className: string;
+  readonly kind: HolderKind;
+  /** How its retaining path names it, from the nearest owner with a name: `createDebug.instances`, `Socket._events.close`. */
+  readonly label: string;
+  /** The name of the edge its owner holds it by, or null for a root. */
+  readonly edge: string | null;
+  /** What `entries` counts: `elements`, `entries`, `properties`, `variables` or `references`. */
+  readonly unit: string;
+  /** Its entries in each snapshot given, oldest first; null where it did not exist. */
+  readonly entries: readonly (number | null)[];
+  /** How many of the cluster's new objects it holds. */
+  readonly holds: number;
+  /** What those objects keep alive, each byte counted once. */
+  readonly retainedSize: number;
+  /** Its retaining path from the roots, root first, repeats collapsed. */
+  readonly path: readonly ChainStep[];
+  /** The code behind it: the nearest function on its path with a script position, or null. */
+  readonly code: CodeLocation | null;
+}
+
+/**
+ * What a leak or growth query left out by default, so its output can say so in one line.
+ *
+ * @example
+ * ```ts
+ * const { hidden } = leakReport(baseline, target, final);
+ * if (hidden.clusters) console.log(`hid ${hidden.clusters} clusters (${hidden.objects} objects) — { all: true } shows them`);
+ * ```
+ */
+export interface LeakHidden {
+  /** Clusters left out: of one object only, or the runtime's own (see `isRuntimeCluster`). */
+  readonly clusters: number;
+  /** Leaked objects in those clusters, plus noise objects left out before clustering. */
+  readonly objects: number;
+  /** Objects left out per reason: `single object`, or `noise: <reason>` (`heapgraph`, `snapshot`, `engine`, `runtime`; see `NOISE_REASONS`). */
+  readonly reasons: Readonly<Record<string, number>>;
+}
+
+/**
+ * What `leakReport` returns: the clusters, largest first, and what was hidden.
+ *
+ * @example
+ * ```ts
+ * const { clusters, hidden } = leakReport(baseline, target, final);
+ * ```
+ */
+export interface LeakReport {
+  readonly clusters: readonly LeakCluster[];
+  readonly hidden: LeakHidden;
 }
 
 /**

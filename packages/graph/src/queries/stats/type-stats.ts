@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { HeapGraph } from "../../engine/index.ts";
 import { cmp } from "../shared/compare-strings.ts";
 import { filterMask, nodeMask } from "../shared/node-arguments.ts";
+import { noiseFilter, noiseFilterShape, SHOWN } from "../shared/noise-filter.ts";
 import { nodeList, nodePredicate, rowLimit } from "../shared/option-schemas.ts";
 import { parseQueryOptions } from "../shared/query-options.ts";
 import { matchClasses } from "./class-match.ts";
@@ -20,6 +21,12 @@ export const typeStatsOptions = z.strictObject({
   filter: nodePredicate.optional(),
   /** Count only these nodes (e.g. the result of `leakingObjects`) instead of the whole graph. */
   nodes: nodeList.optional(),
+  /** Only classes whose name or qualified name matches one of these globs, `/regex/`es or RegExps. */
+  classes: noiseFilterShape.classes,
+  /** Only nodes of these V8 node types (`object`, `closure`, `string`, ...). */
+  types: noiseFilterShape.types,
+  /** Only user objects: no engine internals, heapgraph's own objects, snapshot machinery or runtime internals (see `noiseFilter`). */
+  user: noiseFilterShape.user,
 });
 
 /**
@@ -28,6 +35,7 @@ export const typeStatsOptions = z.strictObject({
  * @example
  * ```ts
  * typestats(graph, { filter: (n) => n.distance < 10, nodes: leakingObjects(graph) });
+ * typestats(graph, { user: true, classes: ["Request*"] });
  * ```
  */
 export type TypeStatsOptions = z.input<typeof typeStatsOptions>;
@@ -87,6 +95,9 @@ export type CountOptions = z.input<typeof countOptions>;
  * Classes with the same name defined in different places (or code loaded twice) are separate
  * rows with the same `name` and different `qualifiedName`s.
  *
+ * Everything is counted by default, as DevTools' Summary counts it; `classes`, `types` and `user`
+ * narrow (`user: true` leaves out engine internals, heapgraph's own objects and runtime internals).
+ *
  * @example
  * ```ts
  * for (const row of typestats(graph).slice(0, 5)) console.log(row.name, row.count, row.retainedSize);
@@ -144,10 +155,12 @@ function statsRows(graph: HeapGraph, query: string, options: z.output<typeof typ
   const { names } = graph.classes();
   const qualified = graph.qualifiedClassNames();
   let totals: { count: ArrayLike<number>; selfSize: ArrayLike<number>; retainedSize: ArrayLike<number> };
-  if (options.nodes === undefined && !options.filter) {
+  const narrowed = options.classes !== undefined || options.types !== undefined || options.user === true;
+  if (options.nodes === undefined && !options.filter && !narrowed) {
     totals = graph.classStats();
   } else {
     let mask = nodeMask(query, graph, options.nodes);
+    if (narrowed) mask = shownBy(graph, query, options, mask);
     if (options.filter) mask = filterMask(graph, query, options.filter, mask);
     totals = classTotals(graph, mask!);
   }
@@ -157,6 +170,14 @@ function statsRows(graph: HeapGraph, query: string, options: z.output<typeof typ
     rows.push({ name: names[c], qualifiedName: qualified[c], count: totals.count[c], selfSize: totals.selfSize[c], retainedSize: totals.retainedSize[c] });
   }
   return rows.sort((a, b) => b.count - a.count || b.retainedSize - a.retainedSize || cmp(a.qualifiedName, b.qualifiedName));
+}
+
+/** Narrows `mask` (or all nodes, when null) to the nodes the class, type and user filters show. */
+function shownBy(graph: HeapGraph, query: string, options: z.output<typeof typeStatsOptions>, mask: Uint8Array | null): Uint8Array {
+  const { classes, types, user } = options;
+  const shown = noiseFilter(graph, { all: true, ...(classes ? { classes } : {}), ...(types ? { types } : {}), ...(user ? { user } : {}) }, query).mask;
+  for (let o = 0; o < shown.length; o++) shown[o] = shown[o] === SHOWN && (!mask || mask[o]) ? 1 : 0;
+  return shown;
 }
 
 /**

@@ -8,9 +8,9 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { findLeaks, growth, type HeapGraph } from "@heapgraph/graph";
+import { growth, leakReport, type HeapGraph } from "@heapgraph/graph";
 import { openCaptureSession, type CaptureSession } from "@heapgraph/snapshot";
-import { chainSvg, chainText, countNoun, formatSize, growthTable, leakClustersTable, leakReportHtml, tableToText } from "@heapgraph/render";
+import { chainSvg, chainText, countNoun, formatSize, growthTable, leakClustersTable, leakHeadlinesText, leakReportHtml, tableToText } from "@heapgraph/render";
 import { CliError } from "../cli-error.ts";
 import { defineCommand, type CommandContext } from "../command.ts";
 import { countFlag, outputFileFlag, textFlag } from "../flags.ts";
@@ -90,7 +90,7 @@ The service is stopped at the end, also on failure or Ctrl-C.`,
       await service.stop();
 
       ctx.progress.update("finding leaks", null);
-      const clusters = findLeaks(baseline, target, final, { limit: 10 });
+      const { clusters, hidden } = leakReport(baseline, target, final, { limit: 10 });
       const grown = growth(baseline, final, { limit: 8 });
       say(`found ${countNoun(clusters.length, "leak cluster")}; the service is stopped`);
       if (clusters.length === 0) throw new CliError("DEMO_FAILED", "demo: no leak found in the leaky service (something is wrong with this heapgraph)");
@@ -109,7 +109,7 @@ The service is stopped at the end, also on failure or Ctrl-C.`,
         `the baseline after ${WARM_UP_REQUESTS} warm-up requests, the target after ${countNoun(requests, "request")} to /orders, and the final after ${finalRequests} more. ` +
         "A leaked object was allocated between the baseline and the target and is still alive in the final snapshot.";
       const growthRows = growthTable(grown, { title: "Classes that grew from the baseline to the final snapshot" });
-      const html = leakReportHtml({ title: "heapgraph demo: what leaks in the order service", intro, clusters, chain: { steps, svg, text: chainIntro }, tables: [growthRows] });
+      const html = leakReportHtml({ title: "heapgraph demo: what leaks in the order service", intro, clusters, hidden, showHidden: "--all (heapgraph leaks)", chain: { steps, svg, text: chainIntro }, tables: [growthRows] });
       await writeOutputFile(report, html);
 
       const durationMs = Date.now() - started;
@@ -132,6 +132,7 @@ The service is stopped at the end, also on failure or Ctrl-C.`,
       printResult(ctx, result, () =>
         [
           "",
+          leakHeadlinesText(clusters, hidden, { limit: 5, showHidden: "heapgraph leaks --all" }),
           tableToText(leakClustersTable(clusters, { limit: 5 })),
           chainIntro,
           chainText(steps),

@@ -31,17 +31,26 @@ export const stringsCommand = defineCommand({
     const { limit, "min-count": minCount } = args.values;
     const [file] = args.positionals;
     const graph = await loadGraph(file, ctx);
-    const strings = duplicateStrings(graph, { limit, minCount }).map((r) => ({
+    const rows = duplicateStrings(graph, { limit, minCount });
+    const strings = rows.map((r) => ({
       value: r.value,
       length: r.length,
       count: r.count,
+      concatenated: r.concatenated,
       size: r.size,
       totalSize: r.totalSize,
       wastedBytes: r.wastedBytes,
       ids: r.ids,
     }));
-    printResult(ctx, { file, strings }, () => {
-      if (strings.length === 0) return `No string is held in ${minCount} or more copies in ${file}.\n`;
+    const { notMaterialized, unknownText } = rows;
+    // Strings whose text was not built are counted, never guessed: said in one line.
+    const left = [
+      notMaterialized > 0 ? `${formatCount(notMaterialized)} concatenated strings over the text budget` : "",
+      unknownText > 0 ? `${formatCount(unknownText)} strings with a sliced part (V8 does not write its offset)` : "",
+    ].filter(Boolean);
+    const note = left.length > 0 ? `(not compared: ${left.join("; ")})\n` : "";
+    printResult(ctx, { file, strings, notMaterialized, unknownText }, () => {
+      if (strings.length === 0) return `No string is held in ${minCount} or more copies in ${file}.\n${note}`;
       const table: Table = {
         title: `Duplicated strings in ${file}`,
         columns: [
@@ -52,7 +61,7 @@ export const stringsCommand = defineCommand({
         ],
         rows: strings.map((s) => [formatCount(s.count), formatSize(s.size), formatSize(s.wastedBytes), `"${printable(s.value, 60)}"`]),
       };
-      return tableToText(table);
+      return tableToText(table) + note;
     });
   },
 });

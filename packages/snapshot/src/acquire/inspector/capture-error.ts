@@ -14,13 +14,15 @@ import { HeapgraphError } from "../../errors/heapgraph-error.ts";
  * - `TARGET_CLOSED`: the connection closed (target exited, crashed or detached) before the snapshot completed.
  * - `PROTOCOL`: the inspector answered with an error (its `cause` is then a `ProtocolReplyError`)
  *   or with a message that makes no sense.
+ * - `NOT_SUPPORTED`: the target's inspector cannot do what was asked (allocation tracking over
+ *   WebKit's protocol, Bun's).
  *
  * @example
  * ```ts
  * if (error instanceof CaptureError && error.code === "TIMEOUT") console.log("raise idleTimeoutMs");
  * ```
  */
-export type CaptureErrorCode = "REFUSED" | "TIMEOUT" | "NOT_CDP" | "NO_TARGET" | "TARGET_CLOSED" | "PROTOCOL";
+export type CaptureErrorCode = "REFUSED" | "TIMEOUT" | "NOT_CDP" | "NO_TARGET" | "TARGET_CLOSED" | "PROTOCOL" | "NOT_SUPPORTED";
 
 /**
  * Thrown by `captureSnapshot`, `listInspectorTargets` and `openCaptureSession`.

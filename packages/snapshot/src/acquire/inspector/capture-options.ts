@@ -157,7 +157,15 @@ const captureShape = {
  * parseSnapshotOptions(connectOptionsSchema, { protocol: "cdp" }, "openCaptureSession options");
  * ```
  */
-export const connectOptionsSchema = z.strictObject(connectShape);
+export const connectOptionsSchema = z.strictObject({
+  ...connectShape,
+  /**
+   * Turn the target's allocation tracking on as soon as the session opens (default false), so
+   * that every snapshot of the session carries the allocation stacks of the objects allocated
+   * since (see `CaptureSession.startTrackingAllocations`). Not for Bun's WebKit inspector.
+   */
+  trackAllocations: z.boolean().optional(),
+});
 /**
  * Checks {@link SnapshotCaptureOptions}.
  *
@@ -190,7 +198,30 @@ export const collectGarbageOptionsSchema = z.strictObject({
 });
 
 /**
- * Options of a connection (`openCaptureSession`): `protocol`, `connectTimeoutMs`.
+ * Checks {@link AllocationTrackingOptions}.
+ *
+ * @example
+ * ```ts
+ * parseSnapshotOptions(allocationTrackingOptionsSchema, { timeoutMs: 120_000 }, "startTrackingAllocations options");
+ * ```
+ */
+export const allocationTrackingOptionsSchema = z.strictObject({
+  /** Longest wait for the target to start or stop tracking, in ms. Default 60 000 (stopping makes V8 take a snapshot). */
+  timeoutMs: timeout.optional(),
+});
+
+/**
+ * Options of `session.startTrackingAllocations` and `session.stopTrackingAllocations`: `timeoutMs`.
+ *
+ * @example
+ * ```ts
+ * await session.stopTrackingAllocations({ timeoutMs: 120_000 } satisfies AllocationTrackingOptions);
+ * ```
+ */
+export type AllocationTrackingOptions = z.input<typeof allocationTrackingOptionsSchema>;
+
+/**
+ * Options of a connection (`openCaptureSession`): `protocol`, `connectTimeoutMs`, `trackAllocations`.
  *
  * @example
  * ```ts

@@ -7,7 +7,7 @@
  * @module
  */
 import type { HeapSnapshot } from "../../model/heap-snapshot.ts";
-import type { CollectGarbageOptions, SnapshotCaptureOptions } from "./capture-options.ts";
+import type { AllocationTrackingOptions, CollectGarbageOptions, SnapshotCaptureOptions } from "./capture-options.ts";
 import type { InspectorTarget } from "./inspector-target.ts";
 
 /**
@@ -43,4 +43,21 @@ export interface CaptureSession {
   capture(options?: SnapshotCaptureOptions): Promise<HeapSnapshot>;
   /** Closes the connection. Idempotent. */
   close(): void;
+  /** Whether this session turned the target's allocation tracking on (and has not turned it off). */
+  readonly tracksAllocations: boolean;
+  /**
+   * Turns on V8's allocation tracking in the target (DevTools' "Allocation instrumentation on
+   * timeline"): objects allocated from now on carry their allocation stack in this session's
+   * snapshots. Start it before the workload (or open the session with `trackAllocations: true`).
+   * The target pays for it: a recorded stack per allocation and, on Node, heap statistics every
+   * 50 ms. Tracking ends with `stopTrackingAllocations` or when the session closes. Idempotent.
+   * Bun's WebKit inspector rejects with `CaptureError` `NOT_SUPPORTED`.
+   */
+  startTrackingAllocations(options?: AllocationTrackingOptions): Promise<void>;
+  /**
+   * Turns allocation tracking off, keeping the session open. V8 answers with one heap snapshot,
+   * which this session drops: it takes about as long as a capture. Closing the session stops
+   * tracking without that cost. Idempotent.
+   */
+  stopTrackingAllocations(options?: AllocationTrackingOptions): Promise<void>;
 }

@@ -31,6 +31,17 @@ export function cdpHeapProtocol(conn: CdpConnection): HeapProtocol {
     async collectGarbage(timeoutMs) {
       await conn.send("HeapProfiler.collectGarbage", {}, timeoutMs);
     },
+    async startTrackingAllocations(timeoutMs) {
+      await setNodeCompaction(conn, false, timeoutMs);
+      await conn.send("HeapProfiler.startTrackingHeapObjects", { trackAllocations: true }, timeoutMs);
+    },
+    async stopTrackingAllocations(timeoutMs) {
+      await conn.send("HeapProfiler.stopTrackingHeapObjects", { reportProgress: false }, timeoutMs);
+      await setNodeCompaction(conn, true, timeoutMs);
+    },
+    releaseTracking() {
+      void setNodeCompaction(conn, true, 10_000);
+    },
     snapshot({ idleTimeoutMs, report }) {
       const encoder = new TextEncoder();
       const progress: CaptureProgress = { phase: "snapshot", done: 0, total: 0, bytes: 0 };
@@ -92,4 +103,17 @@ export function cdpHeapProtocol(conn: CdpConnection): HeapProtocol {
       return transfer;
     },
   };
+}
+
+/**
+ * In a Node target, turns V8's old-space compaction off (or back on) through `node:v8`
+ * (`process.getBuiltinModule`, Node 22.3 and later); elsewhere (Chromium, Deno, older Node) it
+ * does nothing. While tracking, Node's inspector numbers every object every 50 ms, and V8 moves
+ * the allocation stack of a numbered object no more: a compaction would lose the stacks of the
+ * objects it moves (Node 24). A target that refuses the evaluation is tracked anyway.
+ */
+async function setNodeCompaction(conn: CdpConnection, on: boolean, timeoutMs: number): Promise<void> {
+  const flag = on ? "--compact" : "--no-compact";
+  const expression = `globalThis.process?.release?.name === "node" && typeof globalThis.process.getBuiltinModule === "function" && void globalThis.process.getBuiltinModule("node:v8").setFlagsFromString(${JSON.stringify(flag)})`;
+  await conn.send("Runtime.evaluate", { expression, silent: true }, timeoutMs).catch(() => {});
 }

@@ -41,4 +41,13 @@ export interface HeapProtocol {
   enable(timeoutMs: number): Promise<void>;
   collectGarbage(timeoutMs: number): Promise<void>;
   snapshot(options: { idleTimeoutMs: number; report: (progress: CaptureProgress) => void }): SnapshotTransfer;
+  /** Turns the target's allocation tracking on; WebKit's protocol rejects with `CaptureError` `NOT_SUPPORTED`. */
+  startTrackingAllocations(timeoutMs: number): Promise<void>;
+  /** Turns it off (V8 answers with a snapshot, sent as events nobody listens to). */
+  stopTrackingAllocations(timeoutMs: number): Promise<void>;
+  /**
+   * For a session closing while tracking (V8 stops tracking when its client disconnects): undoes,
+   * without waiting, what starting changed besides tracking (a Node target's compaction).
+   */
+  releaseTracking(): void;
 }

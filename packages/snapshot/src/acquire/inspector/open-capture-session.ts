@@ -10,12 +10,14 @@ import type { HeapSnapshot } from "../../model/heap-snapshot.ts";
 import { createSaveFile, receiveSnapshot } from "../receive-snapshot.ts";
 import { CaptureError } from "./capture-error.ts";
 import {
+  allocationTrackingOptionsSchema,
   captureTargetSchema,
   collectGarbageOptionsSchema,
   connectOptionsSchema,
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_IDLE_TIMEOUT_MS,
   snapshotCaptureOptionsSchema,
+  type AllocationTrackingOptions,
   type CaptureProgress,
   type CaptureTarget,
   type CollectGarbageOptions,
@@ -36,8 +38,11 @@ const METHOD_NOT_FOUND = -32601;
 
 /**
  * Connects to an inspector target and finds out which protocol it speaks.
- * Rejects with a {@link CaptureError} (`REFUSED`, `TIMEOUT`, `NOT_CDP`, `NO_TARGET`, `PROTOCOL`),
- * or with `SnapshotOptionsError` (`INVALID_OPTIONS`) for a bad target or options, before connecting.
+ * Rejects with a {@link CaptureError} (`REFUSED`, `TIMEOUT`, `NOT_CDP`, `NO_TARGET`, `PROTOCOL`,
+ * and `NOT_SUPPORTED` for `trackAllocations` on Bun's WebKit inspector), or with
+ * `SnapshotOptionsError` (`INVALID_OPTIONS`) for a bad target or options, before connecting.
+ * `trackAllocations: true` turns the target's allocation tracking on as soon as the session
+ * opens (see {@link CaptureSession.startTrackingAllocations}).
  *
  * @example
  * ```ts
@@ -49,7 +54,11 @@ const METHOD_NOT_FOUND = -32601;
  */
 export async function openCaptureSession(target: CaptureTarget, options: ConnectOptions = {}): Promise<CaptureSession> {
   const where = parseSnapshotOptions(captureTargetSchema, target, "openCaptureSession target");
-  const { protocol = "auto", connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS } = parseSnapshotOptions(connectOptionsSchema, options, "openCaptureSession options");
+  const { protocol = "auto", connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS, trackAllocations = false } = parseSnapshotOptions(
+    connectOptionsSchema,
+    options,
+    "openCaptureSession options",
+  );
   let url: string;
   let listed: InspectorTarget | null = null;
   const asUrl = typeof where === "string" ? new URL(where) : where instanceof URL ? where : null;
@@ -67,7 +76,9 @@ export async function openCaptureSession(target: CaptureTarget, options: Connect
   const conn = await CdpConnection.open(url, connectTimeoutMs);
   try {
     const heap = await detectProtocol(conn, protocol, connectTimeoutMs);
-    return new InspectorCaptureSession(conn, heap, listed);
+    const session = new InspectorCaptureSession(conn, heap, listed);
+    if (trackAllocations) await session.startTrackingAllocations({ timeoutMs: connectTimeoutMs });
+    return session;
   } catch (error) {
     conn.close();
     throw error;
@@ -110,6 +121,7 @@ class InspectorCaptureSession implements CaptureSession {
   #conn: CdpConnection;
   #heap: HeapProtocol;
   #queue: Promise<unknown> = Promise.resolve();
+  #tracking = false;
 
   constructor(conn: CdpConnection, heap: HeapProtocol, target: InspectorTarget | null) {
     this.#conn = conn;
@@ -130,7 +142,33 @@ class InspectorCaptureSession implements CaptureSession {
   }
 
   close(): void {
+    if (this.#tracking && !this.#conn.closedBy) this.#heap.releaseTracking();
+    this.#tracking = false;
     this.#conn.close();
+  }
+
+  get tracksAllocations(): boolean {
+    return this.#tracking;
+  }
+
+  async startTrackingAllocations(options: AllocationTrackingOptions = {}): Promise<void> {
+    const { timeoutMs = DEFAULT_IDLE_TIMEOUT_MS } = parseSnapshotOptions(allocationTrackingOptionsSchema, options, "startTrackingAllocations options");
+    return this.#serial(async () => {
+      if (this.#tracking) return;
+      if (this.#conn.closedBy) throw this.#conn.closedBy;
+      await this.#heap.startTrackingAllocations(timeoutMs);
+      this.#tracking = true;
+    });
+  }
+
+  async stopTrackingAllocations(options: AllocationTrackingOptions = {}): Promise<void> {
+    const { timeoutMs = DEFAULT_IDLE_TIMEOUT_MS } = parseSnapshotOptions(allocationTrackingOptionsSchema, options, "stopTrackingAllocations options");
+    return this.#serial(async () => {
+      if (!this.#tracking) return;
+      if (this.#conn.closedBy) throw this.#conn.closedBy;
+      await this.#heap.stopTrackingAllocations(timeoutMs);
+      this.#tracking = false;
+    });
   }
 
   #serial<T>(task: () => Promise<T>): Promise<T> {

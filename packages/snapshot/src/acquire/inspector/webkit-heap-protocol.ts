@@ -11,6 +11,9 @@ import type { HeapProtocol, SnapshotTransfer } from "./heap-protocol.ts";
 import type { CdpConnection } from "./cdp-connection.ts";
 import { stringChunks } from "../../read/string-chunks.ts";
 
+const NO_ALLOCATION_STACKS =
+  "allocation tracking needs V8's HeapProfiler; WebKit's inspector (Bun) records no allocation stacks: run the program under Node or Deno to see them";
+
 /**
  * WebKit's Heap domain over `conn` (Bun's inspector).
  *
@@ -31,6 +34,13 @@ export function webkitHeapProtocol(conn: CdpConnection): HeapProtocol {
     async collectGarbage(timeoutMs) {
       await conn.send("Heap.gc", {}, timeoutMs);
     },
+    async startTrackingAllocations() {
+      throw new CaptureError("NOT_SUPPORTED", conn.endpoint, NO_ALLOCATION_STACKS);
+    },
+    async stopTrackingAllocations() {
+      throw new CaptureError("NOT_SUPPORTED", conn.endpoint, NO_ALLOCATION_STACKS);
+    },
+    releaseTracking() {},
     snapshot({ idleTimeoutMs, report }) {
       let failure: unknown = null;
       const reply = conn.send<{ snapshotData?: unknown }>("Heap.snapshot", {}, idleTimeoutMs).then((result) => {

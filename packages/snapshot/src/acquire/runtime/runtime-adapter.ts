@@ -28,4 +28,8 @@ export interface RuntimeAdapter {
   heapIdOf(value: object, timeoutMs: number): Promise<number>;
   /** The live value with heap snapshot id `id`, or undefined; rejects with `NotSupportedError` where the runtime cannot. */
   objectAt(id: number, timeoutMs: number): Promise<unknown>;
+  /** Turns V8's allocation tracking on (later snapshots carry allocation stacks); rejects with `NotSupportedError` where the runtime cannot. */
+  startAllocationTracking(timeoutMs: number): Promise<void>;
+  /** Turns allocation tracking off (V8 takes, and drops, one snapshot to do so). */
+  stopAllocationTracking(timeoutMs: number): Promise<void>;
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { ReadWarning, ReadWarningCode, ReadWarningListener } from "../read-warning.ts";
 import { describeByte, SnapshotFormatError, type SnapshotFormatErrorCode } from "../snapshot-format-error.ts";
 
 /**
@@ -24,11 +25,29 @@ export class ParseContext {
   readonly maxBytes: number | null;
   /** True when {@link maxBytes} is the exact size (uncompressed input of known length): columns are then allocated whole. */
   readonly exactSize: boolean;
+  /** Receives what the readers skip past (see {@link warn}). */
+  readonly onWarning: ReadWarningListener | null;
 
-  constructor(fileName: string | null, maxBytes: number | null, exactSize = false) {
+  constructor(fileName: string | null, maxBytes: number | null, exactSize = false, onWarning: ReadWarningListener | null = null) {
     this.fileName = fileName;
     this.maxBytes = maxBytes;
     this.exactSize = exactSize && maxBytes !== null;
+    this.onWarning = onWarning;
+  }
+
+  /**
+   * Reports records skipped in `section` (`count` of them; the first at `offset`, an absolute
+   * byte offset, holding `found`). A listener that throws is ignored.
+   */
+  warn(code: ReadWarningCode, problem: string, section: string, count: number, offset: number | null, found: string): void {
+    if (!this.onWarning) return;
+    const where = offset !== null ? ` (first at byte ${offset}, found ${found})` : ` (first found ${found})`;
+    const warning: ReadWarning = { code, message: `${code}: ${problem}${where}; skipped`, section, count, offset, found, fileName: this.fileName };
+    try {
+      this.onWarning(warning);
+    } catch {
+      // A listener's failure does not stop the read.
+    }
   }
 
   /** An error at position `index` of the current chunk (or with no position when `index` is null). */

@@ -2,6 +2,9 @@
  * Reads V8's `locations` section straight into location columns. Its records are
  * `meta.location_fields` wide (4 in Node, 5 in Chrome, which adds `script_object_index`);
  * `object_index` is a flat offset into the nodes array and becomes a node ordinal here.
+ * A record whose `object_index` points at no node is skipped, as Chrome DevTools does, and
+ * reported once through the parse context's warning listener (`LOCATION_WITHOUT_NODE`);
+ * other damage to the section (a record cut short, a number out of range) is `BAD_LOCATION`.
  * The section has no announced count, so the columns grow in steps.
  *
  * @module
@@ -41,6 +44,12 @@ export class LocationReader implements ValueReader {
   #column = new Uint32Array(this.#capacity);
   #extras: Float64Array[];
   #records = 0;
+  /** Records skipped because they point at no node; the first one's offset and value. */
+  #skipped = 0;
+  #firstSkippedAt: number | null = null;
+  #firstSkippedValue = 0;
+  /** The record being read points at no node. */
+  #skipRecord = false;
   #field = 0;
   #state = BEFORE;
   #value = 0;
@@ -71,7 +80,17 @@ export class LocationReader implements ValueReader {
   result(): SnapshotLocations {
     const count = this.#records;
     if (this.#field !== 0) {
-      throw this.#ctx.error("COUNT_MISMATCH", `the locations section is not a whole number of ${this.#fields.length}-field records`, "locations", null);
+      throw this.#ctx.error("BAD_LOCATION", `the locations section is not a whole number of ${this.#fields.length}-field records`, "locations", null);
+    }
+    if (this.#skipped > 0) {
+      this.#ctx.warn(
+        "LOCATION_WITHOUT_NODE",
+        `${this.#skipped} location record${this.#skipped === 1 ? "" : "s"} point${this.#skipped === 1 ? "s" : ""} at no node (expected a multiple of ${this.#nodeFieldCount} below ${this.#nodeCount * this.#nodeFieldCount})`,
+        "locations",
+        this.#skipped,
+        this.#firstSkippedAt,
+        String(this.#firstSkippedValue),
+      );
     }
     const trim = <T extends Uint32Array | Float64Array>(a: T): T => (a.length === count ? a : (a.slice(0, count) as T));
     const base = { count, objectOrdinal: trim(this.#objectOrdinal), scriptId: trim(this.#scriptId), line: trim(this.#line), column: trim(this.#column) };
@@ -120,12 +139,13 @@ export class LocationReader implements ValueReader {
           case 0: { // OBJECT
             const ordinal = v / nodeFieldCount;
             if (ordinal >= nodeCount || ordinal !== Math.floor(ordinal)) {
-              throw this.#ctx.error("BAD_EDGE_TARGET", `location ${r} points at no node`, "locations", i, {
-                expected: `a multiple of ${nodeFieldCount} below ${nodeCount * nodeFieldCount}`,
-                found: String(v),
-              });
-            }
-            objectOrdinal[r] = ordinal;
+              if (this.#skipped++ === 0) {
+                // Where the number starts (its digits are contiguous, even across chunks).
+                this.#firstSkippedAt = this.#ctx.base + i - String(v).length;
+                this.#firstSkippedValue = v;
+              }
+              this.#skipRecord = true;
+            } else objectOrdinal[r] = ordinal;
             break;
           }
           case 1: // SCRIPT
@@ -138,12 +158,13 @@ export class LocationReader implements ValueReader {
             column[r] = this.#u32(v, "column", i);
             break;
           default:
-            if (v > Number.MAX_SAFE_INTEGER) throw this.#ctx.error("BAD_NUMBER", "a number too large to hold exactly", "locations", i, { found: String(v) });
+            if (v > Number.MAX_SAFE_INTEGER) throw this.#ctx.error("BAD_LOCATION", `${this.#fields[f]} is too large to hold exactly`, "locations", i, { found: String(v) });
             this.#extras[this.#extraIndex[f]][r] = v;
         }
         if (++f === fieldCount) {
           f = 0;
-          r++;
+          if (this.#skipRecord) this.#skipRecord = false;
+          else r++;
         }
         state = AFTER;
       }
@@ -167,7 +188,7 @@ export class LocationReader implements ValueReader {
   }
 
   #u32(v: number, what: string, index: number): number {
-    if (v > 0xffffffff) throw this.#ctx.error("BAD_NUMBER", `${what} out of range`, "locations", index, { expected: "a 32-bit number", found: String(v) });
+    if (v > 0xffffffff) throw this.#ctx.error("BAD_LOCATION", `${what} out of range`, "locations", index, { expected: "a 32-bit number", found: String(v) });
     return v;
   }
 

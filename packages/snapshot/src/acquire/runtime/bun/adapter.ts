@@ -4,6 +4,7 @@
  * @module
  */
 import type { RuntimeAdapter } from "../runtime-adapter.ts";
+import { startAllocationTracking, stopAllocationTracking } from "./allocation-tracking.ts";
 import { heapIdOf, objectAt } from "./heap-id.ts";
 import { collectGarbage, heapSnapshotChunks } from "./take-snapshot.ts";
 
@@ -15,4 +16,12 @@ import { collectGarbage, heapSnapshotChunks } from "./take-snapshot.ts";
  * await adapter.collectGarbage(60_000); // Bun.gc(true)
  * ```
  */
-export const adapter: RuntimeAdapter = { runtime: "bun", collectGarbage, heapSnapshotChunks, heapIdOf, objectAt };
+export const adapter: RuntimeAdapter = {
+  runtime: "bun",
+  collectGarbage,
+  heapSnapshotChunks,
+  heapIdOf,
+  objectAt,
+  startAllocationTracking,
+  stopAllocationTracking,
+};

@@ -5,6 +5,7 @@
  * @module
  */
 import type { RuntimeAdapter } from "../runtime-adapter.ts";
+import { startAllocationTracking, stopAllocationTracking } from "./allocation-tracking.ts";
 import { heapIdOf, objectAt } from "./heap-id.ts";
 import { inProcessInspector, type InProcessInspectorOpener } from "./in-process-inspector.ts";
 import { collectGarbage, heapSnapshotChunks } from "./take-snapshot.ts";
@@ -25,6 +26,8 @@ export function nodeApiAdapter(runtime: "node" | "deno", inspector: InProcessIns
     heapSnapshotChunks,
     heapIdOf: async (value, timeoutMs) => heapIdOf(await inspector("heapIdOf"), value, timeoutMs),
     objectAt: async (id, timeoutMs) => objectAt(await inspector("objectAt"), id, timeoutMs),
+    startAllocationTracking: (timeoutMs) => startAllocationTracking(runtime, inspector, timeoutMs),
+    stopAllocationTracking: (timeoutMs) => stopAllocationTracking(runtime, inspector, timeoutMs),
   };
 }
 
