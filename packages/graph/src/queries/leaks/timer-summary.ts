@@ -1,5 +1,5 @@
 import type { HeapGraph } from "../../engine/index.ts";
-import { scriptBasename } from "../shared/script-basename.ts";
+import { functionLabel } from "../chains/step-label.ts";
 
 /** Classes of Node's (and Deno's Node-compatible) timer objects. */
 const TIMER_CLASSES = new Set(["Timeout", "Immediate"]);
@@ -64,17 +64,10 @@ function callbackOf(graph: HeapGraph, timer: number): { edge: string; label: str
     graph.forEachEdge(o, (target, e) => {
       if (found || graph.edgeTypeName(e) !== "property") return;
       const name = graph.edgeName(e);
-      if (CALLBACK_EDGES.has(name) && graph.nodeTypeName(target) === "closure") found = { edge: name, label: closureLabel(graph, target) };
+      if (CALLBACK_EDGES.has(name) && graph.nodeTypeName(target) === "closure") found = { edge: name, label: functionLabel(graph, target) };
       else if (depth === 0 && name.startsWith("_") && graph.nodeTypeName(target) === "object") visit(target, 1);
     });
   };
   visit(timer, 0);
   return found;
-}
-
-function closureLabel(graph: HeapGraph, closure: number): string {
-  const name = graph.nodeName(closure) || "(anonymous)";
-  const where = graph.location(closure);
-  const script = where ? graph.scriptName(where.scriptId) : undefined;
-  return where && script ? `${name}() at ${scriptBasename(script)}:${where.line + 1}:${where.column + 1}` : `${name}()`;
 }
