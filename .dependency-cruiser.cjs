@@ -127,6 +127,43 @@ module.exports = {
       from: { path: `${src("snapshot")}write/` },
       to: { path: `${src("snapshot")}(acquire|read)/` },
     },
+    // Inside heapgraph: the MCP server is a sibling of the command, not a part of it.
+    {
+      name: "mcp-imports-no-cli-or-live",
+      severity: "error",
+      comment:
+        "heapgraph's MCP server (src/mcp/) uses the engine, render, snapshot and the neutral folders (files/, json/, capture/), " +
+        "never the command line (cli/), the live API (live/) or the pages (web/): what both need moves to a neutral folder.",
+      from: { path: `${src("heapgraph")}mcp/` },
+      to: { path: `${src("heapgraph")}(cli|live|web)/` },
+    },
+    // Inside heapgraph: a page's browser code (web/**/page/) is bundled for the browser.
+    {
+      name: "pages-take-only-types-from-the-server",
+      severity: "error",
+      comment:
+        "Browser code of the local pages (src/web/**/page/) imports no node: builtins and takes only types from the " +
+        "server side (web/, cli/, the heapgraph packages): a value import would bundle server code into the page.",
+      from: { path: `${src("heapgraph")}web/.+/page/` },
+      to: {
+        pathNot: `${src("heapgraph")}web/.+/page/|(^|/)node_modules/`,
+        dependencyTypesNot: ["type-only"],
+      },
+    },
+    {
+      name: "pages-use-no-runtime",
+      severity: "error",
+      comment: "Browser code of the local pages (src/web/**/page/) runs in the browser: no node: builtins.",
+      from: { path: `${src("heapgraph")}web/.+/page/` },
+      to: { dependencyTypes: ["core"] },
+    },
+    {
+      name: "index-cache-needs-no-parsing",
+      severity: "error",
+      comment: "The index cache file stores images of analysed graphs; it never parses snapshots or captures them.",
+      from: { path: `${src("snapshot")}cache/` },
+      to: { path: `${src("snapshot")}(read|acquire)/` },
+    },
     {
       name: "sources-import-no-tests",
       severity: "error",

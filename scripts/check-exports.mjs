@@ -48,7 +48,8 @@ export function exportProblems(dir) {
     if (imports[dep] !== wanted) say(`deno.json imports "${dep}" should be "${wanted}" (package.json dependency), found ${imports[dep] ?? "nothing"}`);
   }
   for (const [name, target] of Object.entries(imports)) {
-    if (String(target).startsWith("npm:") && !(name in (pkg.dependencies ?? {}))) say(`deno.json imports "${name}" (${target}), which is not a package.json dependency`);
+    // A trailing-slash entry ("pkg/": "npm:pkg@range/") maps the package's subpath imports.
+    if (String(target).startsWith("npm:") && !(name.replace(/\/$/, "") in (pkg.dependencies ?? {}))) say(`deno.json imports "${name}" (${target}), which is not a package.json dependency`);
   }
   if (pkg.type !== "module") say(`"type" must be "module"`);
   if (pkg.sideEffects !== false) say(`"sideEffects" must be false`);

@@ -40,6 +40,7 @@ export function describeMachine({ benchDir, node }) {
       memlab: packageVersion(join(benchDir, "node_modules", "@memlab", "heap-analysis")),
       "heap-snapshot-toolkit": packageVersion(join(benchDir, "node_modules", "heap-snapshot-toolkit")),
       "v8-heapsnapshot": packageVersion(join(benchDir, "node_modules", "v8-heapsnapshot")),
+      "@vscode/v8-heap-parser": packageVersion(join(benchDir, "node_modules", "@vscode", "v8-heap-parser")),
       typescript: packageVersion(join(benchDir, "node_modules", "typescript")),
       "@rollup/wasm-node": packageVersion(join(benchDir, "node_modules", "@rollup", "wasm-node")),
     },

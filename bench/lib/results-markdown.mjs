@@ -109,6 +109,8 @@ function describeExtra(caseId, summary) {
   const p = summary?.phases ?? {};
   if (x && caseId === "heapgraph-path")
     notes.push(`pathToRoot ${formatMs(p.pathToRoot)} first call, ${formatMs(p["pathToRoot warm"])} warm; from node ${x.target} at distance ${x.distance}, ${x.pathSteps ?? "?"} steps${x.found === false ? " (no retaining path)" : ""}`);
+  if (x && caseId === "vscode-heap-parser")
+    notes.push(`parse ${formatMs(p.parse)} (dominators included), class groups by retained size ${formatMs(p["class groups"])}; ${x.classGroups} groups, largest ${x.largest}`);
   if (x && caseId === "heapgraph-backrefs")
     notes.push(
       `backrefs ${formatMs(p["backrefs first call"])} first call, ${formatMs(p.backrefs)} warm at maxDepth ${x.maxDepth}; toDot ${formatMs(p.toDot)}, renderSvg ${formatMs(p.renderSvg)}; ${x.selectionNodes} nodes / ${x.selectionEdges} edges, ${formatBytes(x.svgBytes)} SVG`,
@@ -147,7 +149,7 @@ export function renderResults(raw) {
   const snaps = raw.snapshots.filter((s) => !s.error);
   out.push("## Summary", "");
   out.push("Time, peak RSS. \"fails\": the tool could not load the snapshot (see the details); \"not available yet\": the heapgraph function is not written yet.", "");
-  const summaryCases = ["byte-scan", "heapgraph-parse", "heapgraph-full", "devtools", "memlab", "json-parse", "v8-heapsnapshot"];
+  const summaryCases = ["byte-scan", "heapgraph-parse", "heapgraph-full", "devtools", "memlab", "vscode-heap-parser", "json-parse", "v8-heapsnapshot"];
   out.push(`| snapshot | size | nodes / edges | ${summaryCases.map((id) => caseById(id).label).join(" | ")} |`);
   out.push(`|---|---:|---|${summaryCases.map(() => "---").join("|")}|`);
   for (const s of snaps) out.push(`| ${s.recipe} | ${formatBytes(s.bytes)} | ${formatCount(s.nodes)} / ${formatCount(s.edges)} | ${summaryCases.map((id) => cell(s.cases[id])).join(" | ")} |`);
@@ -163,6 +165,18 @@ export function renderResults(raw) {
     out.push(`| ${s.recipe} | ${cells.join(" | ")} |`);
   }
   out.push("");
+
+  const cachePairs = snaps.filter((s) => s.cases["heapgraph-cli-cold"]?.ok && s.cases["heapgraph-cli-warm"]?.ok);
+  if (cachePairs.length) {
+    out.push("## Index cache: a second command on the same snapshot", "");
+    out.push("Whole processes of the built CLI: `summary --json --no-cache` (cold) against a second `summary --json` reading the index cache (warm). Target: warm ≥ 10x faster than cold.", "");
+    out.push("| snapshot | cold | warm | warm vs cold |", "|---|---:|---:|---|");
+    for (const s of cachePairs) {
+      const cold = s.cases["heapgraph-cli-cold"].ms, warm = s.cases["heapgraph-cli-warm"].ms;
+      out.push(`| ${s.recipe} | ${formatSeconds(cold)} | ${formatSeconds(warm)} | ${(cold / warm).toFixed(1)}x faster${cold / warm >= 10 ? "" : " (target 10x missed)"} |`);
+    }
+    out.push("");
+  }
 
   out.push("## Per snapshot", "");
   for (const s of raw.snapshots) {

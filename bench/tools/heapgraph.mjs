@@ -3,6 +3,9 @@
 //   parse     readSnapshot
 //   full      parse + index + retainers + classes + distances + dominators + retained sizes
 //             (+ detachedness and shallow sizes, which DevTools also computes on load)
+//   full-threads  the same on two threads: the file read onto shared memory (its worker started
+//             meanwhile, as the CLI does with HEAPGRAPH_THREADS=2), then retainers and class stats,
+//             which compute the dominator tree on the worker beside classes and distances
 //   path      parse + index + distances, then pathToRoot from the deepest object (cold, then warm)
 //   backrefs  parse + index + distances, then a backrefs graph of ~200 nodes from a deep
 //             object, toDot, renderSvg
@@ -74,6 +77,25 @@ await runWorker({
       await clock.time(phase.name, () => call(graph, phase.method));
     }
     return counts(graph);
+  },
+
+  async "full-threads"(file, clock) {
+    const readSnapshot = exported("snapshot", "readSnapshot");
+    const buildGraph = exported("graph", "buildGraph");
+    let workers;
+    try {
+      ({ createPhaseWorkers: workers } = await import("../../packages/heapgraph/dist/parallel/phase-workers.js"));
+    } catch (err) {
+      throw new NotAvailable(`heapgraph's dist has no parallel/phase-workers.js (${err.message})`);
+    }
+    const parallel = workers();
+    const shared = parallel.prepare(file);
+    const snapshot = await clock.time("parse", () => readSnapshot(file, { sharedMemory: shared }));
+    const graph = await clock.time("index", () => buildGraph(snapshot, { parallel }));
+    await clock.time("retainers", () => graph.retainers());
+    // classes, shallow sizes and distances here while the worker computes the dominators; then retained sizes, class stats.
+    await clock.time("analysis", () => graph.classStats());
+    return { ...counts(graph), extra: { shared } };
   },
 
   async path(file, clock) {

@@ -28,3 +28,4 @@ export {
 } from "./processes.ts";
 export { CHROMIUM_FLAGS, chromiumExecutable, withChromium, type ChromiumInstance } from "./chromium.ts";
 export { testWhen } from "./visible-skip.ts";
+export { HOSTILE_STRINGS, hostileSnapshot } from "./hostile-snapshot.ts";

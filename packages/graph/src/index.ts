@@ -35,6 +35,10 @@ export {
   type SnapshotInfo,
   type TypeCodes,
 } from "./engine/index.ts";
+// The index cache's engine side: a graph as typed-array sections and back.
+export { ENGINE_VERSION, graphFromImage, graphImage, imageIndexes, type GraphImage, type GraphImageMeta } from "./engine/index.ts";
+// Phases on a second thread: the injection point (the caller brings the workers) and the worker's side.
+export { PARALLEL_MIN_EDGES, runPhaseJob, type PhaseJobMessage, type PhaseWorkers } from "./engine/index.ts";
 // Queries (objgraph's functions and what DevTools, memlab and Eclipse MAT add).
 export { QueryError, type QueryErrorCode } from "./queries/shared/query-error.ts";
 export { classRegExp, HIDDEN, noiseFilter, SHOWN, type HiddenSummary, type NoiseFilter, type NoiseFilterOptions } from "./queries/shared/noise-filter.ts";
@@ -49,6 +53,7 @@ export type { CompareRow, CompareRows, GrowthRow, GrowthRows, NewObjects, NewObj
 export { growth, type GrowthOptions } from "./queries/growth/growth.ts";
 export { GrowthTracker, type GrowthTrackerOptions, type GrowthTrackerUpdateOptions } from "./queries/growth/growth-tracker.ts";
 export { idsAreStable, type StableIdsOption } from "./queries/growth/id-stability.ts";
+export { foreignIdsMessage, idComparability, type IdComparability } from "./queries/growth/id-comparability.ts";
 export { newObjects, type NewObjectsOptions } from "./queries/growth/new-objects.ts";
 export { compare, type CompareOptions } from "./queries/growth/compare.ts";
 // chains
@@ -65,6 +70,7 @@ export { collapseRepeats, stepKey } from "./queries/chains/collapse-repeats.ts";
 export type { Selection, SelectionEdge, SelectionNode, SelectionNodeRole } from "./queries/subgraph/selection-types.ts";
 export { backrefs, refs, type SubgraphOptions } from "./queries/subgraph/subgraph.ts";
 export { chainSelection, type ChainSelectionOptions } from "./queries/subgraph/chain-selection.ts";
+export { selectionNode, type SelectionMarks } from "./queries/subgraph/selection-node.ts";
 // leaks: objgraph's leaking objects, memlab's three snapshots, Eclipse MAT's biggest objects and suspects
 export type {
   AccumulationPoint,

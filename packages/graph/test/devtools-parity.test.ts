@@ -3,7 +3,9 @@
 // name, shallow size, retained size, distance, immediate dominator and detachedness, and every
 // class's count, shallow size, retained size and distance, equal what Chrome DevTools' own worker
 // code (npm heap-snapshot-toolkit) computes for the same file. Snapshots are read with
-// heapgraph's own streaming reader, as users read them.
+// heapgraph's own streaming reader, as users read them. Each file is checked twice: on one thread,
+// and in parallel mode (columns on SharedArrayBuffer, the dominator tree computed by a real worker
+// while the test's thread computes the rest).
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +16,7 @@ import { readSnapshot } from "@heapgraph/snapshot";
 import { currentRuntime, snapshotRuntimes, takeRealSnapshot, testWhen, type SnapshotRuntime } from "@heapgraph/testkit";
 import { buildGraph, NO_DISTANCE, type HeapGraph } from "../src/index.ts";
 import { compareClasses, compareNodes, devtoolsView, same } from "./devtools-oracle.ts";
+import { startTestPhaseWorkers, whoComputed, type TestPhaseWorkers } from "./phase-workers.ts";
 import { CHROME_FIXTURE } from "./real-snapshots.ts";
 
 const SCENARIO = join(dirname(fileURLToPath(import.meta.url)), "scenarios", "engine-heap.mjs");
@@ -23,11 +26,7 @@ async function assertParity(label: string, file: string, text: string): Promise<
   const snapshot = await readSnapshot(file);
   const graph = buildGraph(snapshot);
   const devtools = await devtoolsView(text);
-  const nodes = compareNodes(graph, devtools);
-  assert.ok(same(nodes), `${label} (read on ${currentRuntime()}): per-node differences ${JSON.stringify(nodes.counts)}\n${nodes.examples.join("\n")}`);
-  const classes = compareClasses(graph, devtools);
-  assert.ok(same(classes), `${label}: per-class differences ${JSON.stringify(classes.counts)}\n${classes.examples.join("\n")}`);
-  assert.ok(classes.counts.classes > 50, `${label}: DevTools saw only ${classes.counts.classes} classes`);
+  assertSameAsDevtools(label, graph, devtools);
   assertRootRetainsAll(label, graph);
   // The dominators come out the same when the full retainers were built first (the other code path).
   const withRetainers = buildGraph(snapshot);
@@ -36,7 +35,37 @@ async function assertParity(label: string, file: string, text: string): Promise<
   let differ = 0;
   for (let o = 0; o < a.length; o++) if (a[o] !== b[o]) differ++;
   assert.is(differ, 0, `${label}: dominators differ when computed over the full retainers`);
+  await assertParallelParity(label, file, devtools);
   return graph;
+}
+
+/** Parallel mode: columns read onto SharedArrayBuffer, the dominator job done by a real worker, the same numbers as DevTools. */
+async function assertParallelParity(label: string, file: string, devtools: Awaited<ReturnType<typeof devtoolsView>>): Promise<void> {
+  const threads = await (testWorkers ??= startTestPhaseWorkers());
+  const before = threads.posted.length;
+  const snapshot = await readSnapshot(file, { sharedMemory: true });
+  assert.ok(snapshot.edgeTarget.buffer instanceof SharedArrayBuffer, `${label}: sharedMemory put the edge targets on a SharedArrayBuffer`);
+  const graph = buildGraph(snapshot, { parallel: threads.workers });
+  graph.classStats();
+  assert.is(threads.posted.length - before, 1, `${label}: one dominator job posted`);
+  assert.is(whoComputed(threads.posted[before]), "worker", `${label}: the worker computed the dominators`);
+  assertSameAsDevtools(`${label} (parallel)`, graph, devtools);
+  assertRootRetainsAll(`${label} (parallel)`, graph);
+}
+
+/** One worker for the file's parallel checks, stopped after the last test. */
+let testWorkers: Promise<TestPhaseWorkers> | undefined;
+test.after(async () => {
+  await (await testWorkers)?.close();
+});
+
+/** Every node and every class as DevTools computes them. */
+function assertSameAsDevtools(label: string, graph: HeapGraph, devtools: Awaited<ReturnType<typeof devtoolsView>>): void {
+  const nodes = compareNodes(graph, devtools);
+  assert.ok(same(nodes), `${label} (read on ${currentRuntime()}): per-node differences ${JSON.stringify(nodes.counts)}\n${nodes.examples.join("\n")}`);
+  const classes = compareClasses(graph, devtools);
+  assert.ok(same(classes), `${label}: per-class differences ${JSON.stringify(classes.counts)}\n${classes.examples.join("\n")}`);
+  assert.ok(classes.counts.classes > 50, `${label}: DevTools saw only ${classes.counts.classes} classes`);
 }
 
 /** Every node is in the dominator tree, so the root retains the sum of all shallow sizes. */

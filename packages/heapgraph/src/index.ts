@@ -26,6 +26,13 @@ export { showMostCommonTypes, type ShowMostCommonTypesOptions } from "./live/sho
 export { defaultGrowthTracker, growth, resetGrowth, type LiveGrowthOptions } from "./live/growth.ts";
 export { showGrowth, type ShowGrowthOptions } from "./live/show-growth.ts";
 export { LeakCheck, startLeakCheck, type FinishLeakCheckOptions } from "./live/leak-check.ts";
+export { findLeaksIn, type FindLeaksInOptions, type GrowingClass, type LeakTestReport } from "./live/find-leaks-in.ts";
+export { assertNoLeaks, LeakAssertionError } from "./live/assert-no-leaks.ts";
+// Scenario runs (what `heapgraph run` does), for scripts.
+export { defineScenario, type PageStepContext, type ProcessStepContext, type Scenario, type StepContext } from "./scenario/scenario-schema.ts";
+export { loadScenario, type LoadedScenario } from "./scenario/load-scenario.ts";
+export { runScenario, type RunScenarioOptions, type ScenarioRun, type SnapshotLabel } from "./scenario/run-scenario.ts";
+export { ScenarioError, type ScenarioErrorCode } from "./scenario/scenario-error.ts";
 export { defaultNewIdsTracker, getNewIds, type GetNewIdsOptions } from "./live/get-new-ids.ts";
 export { NewIdsTracker, type NewIdsRow, type NewIdsSortBy } from "./live/new-ids-tracker.ts";
 export { getLeakingObjects, type GetLeakingObjectsOptions } from "./live/leaking-objects.ts";
@@ -34,6 +41,8 @@ export { at, atAddrs } from "./live/at.ts";
 export { findBackrefChain, findRefChain, showChain, type LiveChainOptions, type ShowChainOptions } from "./live/chains.ts";
 export { showBackrefs, showRefs, type ShowRefsOptions } from "./live/show-refs.ts";
 export { isProperModule } from "./live/is-proper-module.ts";
+// Snapshot files as graphs, through the index cache (a second load of the same file is fast).
+export { loadGraph, openGraph, type LoadGraphOptions, type LoadProgress, type OpenedGraph } from "./files/load-graph.ts";
 // What the live calls take and return, from @heapgraph/graph: building a graph, its types, node
 // predicates for chains and drawings, growth state, errors. The queries are in `queries` only.
 export {

@@ -15,6 +15,9 @@ import type { CliIo } from "../src/cli/cli-io.ts";
 import { main } from "../src/cli/main.ts";
 
 export const PACKAGE = join(repoRoot, "packages", "heapgraph");
+// The CLI's index cache: the test matrix gives each run its own; a test run by hand must not fill
+// the user's ~/.cache/heapgraph either.
+process.env.HEAPGRAPH_CACHE_DIR ??= join(tmpdir(), "heapgraph-test-index-cache");
 const DIST_CLI = join(PACKAGE, "dist", "cli.js");
 const SRC_CLI = join(PACKAGE, "src", "cli.ts");
 

@@ -137,6 +137,9 @@ once("npm pack: each tarball holds its built entry points, sources, README and L
   const cli = tarballs.find((t) => t.name === "heapgraph");
   assert.ok(cli?.files.some((f) => f.path === "bin/heapgraph.js"), "the heapgraph tarball has its bin");
   assert.ok(cli?.files.some((f) => f.path === "assets/leaky-service.mjs"), "the heapgraph tarball has the demo's service");
+  for (const page of ["explore", "watch"]) assert.ok(cli?.files.some((f) => f.path === `assets/web/${page}.js`), `the heapgraph tarball has the ${page} page's bundle`);
+  const render = tarballs.find((t) => t.name === "@heapgraph/render");
+  assert.ok(render?.files.some((f) => f.path === "dist/interactive/generated/graph-bundle.js"), "the render tarball has the interactive graph's bundle");
 });
 
 once("installed from the tarballs into a fresh project, npx heapgraph runs, quietly", async () => {

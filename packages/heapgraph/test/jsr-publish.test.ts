@@ -47,7 +47,8 @@ function checkFiles(files: readonly string[], dir: string): void {
   for (const f of files) {
     if (!f.startsWith(`${dir}/`)) continue;
     assert.not.match(f, /\/(test|bench|fixtures)\/|\.test\.ts$/, `${f} would be published`);
-    assert.match(f, /^[^/]+\/[^/]+\/(src\/|README\.md$|LICENSE$|deno\.json$|package\.json$)/, `${f} would be published`);
+    // heapgraph also ships assets/: the demo's service and the pages' bundles (assets/web/, built).
+    assert.match(f, /^[^/]+\/[^/]+\/(src\/|README\.md$|LICENSE$|deno\.json$|package\.json$)|^packages\/heapgraph\/assets\//, `${f} would be published`);
   }
 }
 
@@ -59,6 +60,7 @@ once("deno publish --dry-run from the root publishes the five packages and leave
   assert.equal(names, ["@heapgraph/graph", "@heapgraph/heapgraph", "@heapgraph/notebook", "@heapgraph/render", "@heapgraph/snapshot"]);
   assert.not.ok(run.files.some((f) => f.startsWith("testkit/")), "testkit would be published");
   for (const p of PACKAGES) checkFiles(run.files, `packages/${p}`);
+  assert.ok(run.files.includes("packages/heapgraph/assets/web/explore.js"), "the explore page's bundle would not be published");
 });
 
 test("the build's check wants a scoped JSR name and deno.json imports for every npm dependency", () => {

@@ -15,6 +15,7 @@ export { toDisplayBundle } from "./bundle/to-display-bundle.ts";
 export { html } from "./bundle/html.ts";
 export { markdown } from "./bundle/markdown.ts";
 export { svgGraph } from "./bundle/svg-graph.ts";
+export { interactiveGraph, type InteractiveGraphOptions } from "./bundle/interactive-graph.ts";
 export { htmlToText } from "./markup/html-to-text.ts";
 export { type SvgGraphOptions, stripXmlProlog, svgHtml } from "./markup/svg-html.ts";
 // The one HTML escaping of heapgraph, re-exported for notebook cells.

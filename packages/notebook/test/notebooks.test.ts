@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // End to end: every notebooks/*.ipynb executed headless in real Jupyter (nbconvert, the
 // project-local tslab and Deno kernels), checked and exported to HTML by scripts/run-notebooks.mjs;
 // plus fixtures: two that must fail, so that the checks are known to bite, and one that must keep
@@ -7,8 +8,10 @@ import * as assert from "uvu/assert";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { currentRuntime, repoRoot, testWhen } from "@heapgraph/testkit";
+import { pathToFileURL } from "node:url";
+import { currentRuntime, repoRoot, testWhen, withChromium } from "@heapgraph/testkit";
 import type { NotebookResult } from "../../../scripts/run-notebooks.mjs";
+import { countNonWhite, decodePng } from "../../render/test/helpers/png.ts";
 
 // Jupyter runs the notebooks in its own kernel processes, whatever runtime runs this file, so
 // running it under each of the four runtimes would only run the same notebooks four times. It
@@ -71,6 +74,55 @@ once("the smoke notebook's HTML has the inline <svg> graph, the HTML table and t
   assert.is(displayed.length, 2);
   for (const o of displayed) assert.equal(Object.keys(o.data ?? {}), ["text/html"]);
   assert.ok(smoke.seconds < 120, `took ${smoke.seconds} s`);
+});
+
+once("the published quick start's interactive graph works from disk: drawn, expanded by a click, nothing fetched", async () => {
+  const quickstart = await result(notebooksDir, "01-quickstart.ipynb");
+  assert.ok(quickstart.htmlFile && existsSync(quickstart.htmlFile), "01-quickstart.html was published");
+  const { chromium } = await import("playwright-core");
+  await withChromium("about:blank", async ({ browserUrl }) => {
+    const browser = await chromium.connectOverCDP(browserUrl);
+    try {
+      const tab = await (browser.contexts()[0] ?? (await browser.newContext())).newPage();
+      const problems: string[] = [];
+      tab.on("dialog", (dialog) => void dialog.dismiss().then(() => problems.push(`dialog: ${dialog.message()}`)));
+      tab.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      tab.on("request", (request) => {
+        if (!/^(file:|data:|about:)/.test(request.url())) problems.push(`request: ${request.url()}`);
+      });
+      const consoleErrors: { text: string; url: string }[] = [];
+      tab.on("console", (message) => {
+        if (message.type() === "error") consoleErrors.push({ text: message.text(), url: message.location().url });
+      });
+      await tab.setViewportSize({ width: 1100, height: 900 });
+      await tab.goto(pathToFileURL(quickstart.htmlFile!).href);
+      await tab.waitForFunction(() => document.querySelectorAll("[data-heapgraph-mounted=true]").length === 1, undefined, { timeout: 20_000 });
+      const graph = tab.locator("[data-heapgraph-mounted=true]");
+      await graph.scrollIntoViewIfNeeded();
+      const shot = decodePng(await graph.screenshot());
+      assert.ok(countNonWhite(shot) > 5_000, `the graph is drawn (${countNonWhite(shot)} non-white pixels)`);
+      // Click the drawn node with the most referrers not drawn yet: the embedded neighbourhood grows the drawing.
+      const clicked = await tab.evaluate(() => {
+        const el = document.querySelector("[data-heapgraph-mounted=true]") as HTMLElement;
+        const data = JSON.parse(document.getElementById(el.getAttribute("data-heapgraph-graph")!)!.textContent!);
+        const drawn = new Set<number>(data.nodes.map((n: { id: number }) => n.id));
+        const edge = (data.neighbourhood?.edges ?? []).find((e: { from: number; to: number }) => drawn.has(e.to) && !drawn.has(e.from));
+        if (!edge) return null;
+        const mounted = (window as unknown as { heapgraphGraph: { get(e: Element): { clientPosition(id: number): { x: number; y: number } | null; nodeCount(): number } } }).heapgraphGraph.get(el);
+        return { at: mounted.clientPosition(edge.to), before: mounted.nodeCount() };
+      });
+      assert.ok(clicked?.at, "a drawn node has referrers in the embedded neighbourhood");
+      await tab.mouse.click(clicked!.at!.x, clicked!.at!.y);
+      await tab.waitForFunction((before) => Number((document.querySelector("[data-heapgraph-mounted=true]") as HTMLElement).dataset.heapgraphNodes) > before, clicked!.before, { timeout: 10_000 });
+      // The only console errors allowed are nbconvert's template failing to load its own local
+      // scripts (require.js, MathJax) when the Debian packages that ship them are absent.
+      const templateScripts = await tab.evaluate(() => Array.from(document.scripts).map((s) => s.src).filter((src) => src !== ""));
+      const foreign = consoleErrors.filter((e) => !(/^Failed to load resource/.test(e.text) && templateScripts.includes(e.url)));
+      assert.equal([...problems, ...foreign.map((e) => `console error: ${e.text}`)], [], "no dialog, page error, console error of ours, or network request");
+    } finally {
+      await browser.close();
+    }
+  });
 });
 
 once("--out writes every page and an index ready to publish", async () => {

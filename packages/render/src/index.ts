@@ -47,4 +47,22 @@ export type { LeakReportInput } from "./report/leak-report-input.ts";
 export { topChainText } from "./report/top-chain-text.ts";
 export { leakHeadlinesText } from "./report/leak-headlines-text.ts";
 export { chainSvg } from "./report/chain-svg.ts";
+export { chainGraphData } from "./report/chain-graph-data.ts";
 export { selectionReportHtml } from "./report/selection-report.ts";
+// The interactive reference graph: data from a selection, the HTML fragment, the browser script.
+export type {
+  ExpandDirection,
+  HeapgraphGraphApi,
+  InteractiveEdge,
+  InteractiveGraphData,
+  InteractiveNode,
+  InteractiveNodeRole,
+  MountedGraph,
+  MountOptions,
+} from "./interactive/interactive-graph-types.ts";
+export { INTERACTIVE_GRAPH_ATTRIBUTE } from "./interactive/interactive-graph-types.ts";
+export { interactiveEdgeSchema, interactiveGraphDataSchema, interactiveNodeSchema } from "./interactive/interactive-graph-schema.ts";
+export { interactiveGraphData, type InteractiveGraphDataOptions } from "./interactive/interactive-graph-data.ts";
+export { interactiveGraphHtml, type InteractiveGraphHtmlOptions } from "./interactive/interactive-graph-html.ts";
+export { INTERACTIVE_GRAPH_SCRIPT } from "./interactive/interactive-graph-script.ts";
+export { jsonScriptText } from "./interactive/json-script.ts";

@@ -27,6 +27,31 @@ export type { ReadWarning, ReadWarningCode, ReadWarningListener } from "./read/r
 export type { ReadPhase, ReadProgress } from "./read/read-progress.ts";
 export type { SnapshotSource } from "./read/snapshot-source.ts";
 export { SnapshotFormatError, type SnapshotFormatErrorCode, type SnapshotFormatErrorDetails } from "./read/snapshot-format-error.ts";
+// The index cache: an analysed graph's image (from @heapgraph/graph) in one binary file per snapshot.
+export type { ImageArray, ImageSection, IndexImage } from "./cache/index-image.ts";
+export {
+  decodeIndexCache,
+  INDEX_CACHE_FORMAT,
+  readIndexCache,
+  writeIndexCache,
+  type IndexCacheKey,
+  type IndexCacheOptions,
+  type IndexCacheProgress,
+  type IndexCacheRead,
+} from "./cache/index-cache-file.ts";
+export { snapshotFingerprint, type SnapshotFingerprint } from "./cache/snapshot-fingerprint.ts";
+export {
+  clearIndexCaches,
+  DEFAULT_CACHE_MAX_BYTES,
+  ensureIndexCacheDir,
+  INDEX_CACHE_SUFFIX,
+  indexCacheDir,
+  indexCacheInfo,
+  indexCachePath,
+  pruneIndexCaches,
+  touchIndexCache,
+  type IndexCacheEntry,
+} from "./cache/cache-directory.ts";
 // Writing: the V8 writer and its sinks.
 export { writeSnapshot, type WriteSnapshotOptions } from "./write/write-snapshot.ts";
 export type { SnapshotSink } from "./write/snapshot-sink.ts";

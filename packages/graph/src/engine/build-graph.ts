@@ -25,9 +25,9 @@ import { parseGraphOptions } from "./parse-graph-options.ts";
  * ```
  */
 export function buildGraph(snapshot: HeapSnapshot, options: BuildGraphOptions = {}): HeapGraph {
-  const { onProgress } = parseGraphOptions(buildGraphOptions, options, "buildGraph");
+  const { onProgress, parallel } = parseGraphOptions(buildGraphOptions, options, "buildGraph");
   checkSnapshot(snapshot);
-  return new Graph(snapshot, onProgress);
+  return new Graph(snapshot, onProgress, undefined, parallel);
 }
 
 function checkSnapshot(snapshot: HeapSnapshot): void {

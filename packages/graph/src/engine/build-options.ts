@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from "zod";
+import type { PhaseWorkers } from "./parallel/phase-workers.ts";
 
 /**
  * The phases of the engine's lazy work, in the order they usually run.
@@ -51,6 +52,14 @@ export const buildGraphOptions = z.strictObject({
   /** Called a bounded number of times per phase (about 100), and once with `done === total`. */
   onProgress: z
     .custom<(progress: GraphProgress) => void>((value) => typeof value === "function", { error: "expected a function" })
+    .optional(),
+  /**
+   * Workers to run phases on beside the calling thread (see `PhaseWorkers`): the dominator tree is
+   * then computed on one while this thread computes classes, shallow sizes and distances. Takes
+   * effect only for snapshots read with `sharedMemory: true` and big enough; results are identical.
+   */
+  parallel: z
+    .custom<PhaseWorkers>((value) => typeof value === "object" && value !== null && typeof (value as PhaseWorkers).post === "function", { error: "expected { post(job) }" })
     .optional(),
 });
 

@@ -1,5 +1,6 @@
 import type { HeapSnapshot } from "@heapgraph/snapshot";
 import type { GraphProgress } from "./build-options.ts";
+import type { ComputedIndexes } from "./cache/computed-indexes.ts";
 import { describeNode } from "./describe-node.ts";
 import { GraphError } from "./graph-error.ts";
 import type {
@@ -47,6 +48,8 @@ import { retainedSizes } from "./phases/retained-sizes.ts";
 import { buildRetainers } from "./phases/retainers.ts";
 import { shallowSizes } from "./phases/shallow-sizes.ts";
 import { PhaseProgress } from "./progress.ts";
+import { DominatorJob } from "./parallel/dominator-job.ts";
+import type { PhaseWorkers } from "./parallel/phase-workers.ts";
 
 /**
  * The engine behind `buildGraph`: the snapshot's columns in, lazily computed and cached indexes
@@ -97,8 +100,11 @@ export class Graph implements HeapGraph {
   #retentionTree: RetentionTree | undefined;
   /** The allocation-trace index; null when the snapshot has none, undefined until asked. */
   #allocationTraces: AllocationTraceIndex | null | undefined;
+  /** Where phases may run besides this thread (engine/parallel/), and the dominator job posted there. */
+  #parallel: PhaseWorkers | undefined;
+  #dominatorJob: DominatorJob | null | undefined;
 
-  constructor(snapshot: HeapSnapshot, onProgress: ((progress: GraphProgress) => void) | undefined) {
+  constructor(snapshot: HeapSnapshot, onProgress: ((progress: GraphProgress) => void) | undefined, computed?: ComputedIndexes, parallel?: PhaseWorkers) {
     this.snapshot = snapshot;
     this.nodeCount = snapshot.nodeCount;
     this.edgeCount = snapshot.edgeCount;
@@ -106,6 +112,29 @@ export class Graph implements HeapGraph {
     this.#onProgress = onProgress;
     this.#codes = snapshotCodes(snapshot);
     this.#columns = { id: snapshot.nodeId, type: snapshot.nodeType, name: snapshot.nodeName, strings: snapshot.strings };
+    if (computed) this.#prefill(computed);
+    this.#parallel = parallel;
+  }
+
+  /** The indexes computed so far, for an image (engine/cache/): `dominators` only with `retainedSizes`. */
+  computedIndexes(): ComputedIndexes {
+    return {
+      retainers: this.#retainers, detachedness: this.#detachedness, classes: this.#classes, selfSizes: this.#selfSizes,
+      distances: this.#distances, dominators: this.#retainedSizes && this.#dominators, retainedSizes: this.#retainedSizes,
+      dominatorTree: this.#dominatorTree, classCounts: this.#classCounts, classStats: this.#classStats,
+      qualifiedClassNames: this.#qualifiedClassNames, idsAreStable: this.#idsAreStable, plumbing: this.#plumbing,
+      userRoots: this.#userRoots, globals: this.#globals, modules: this.#modules, containers: this.#containers,
+      noise: this.#noise, topObjects: this.#topObjects, retentionTree: this.#retentionTree,
+    };
+  }
+
+  #prefill(c: ComputedIndexes): void {
+    this.#retainers = c.retainers; this.#detachedness = c.detachedness; this.#classes = c.classes; this.#selfSizes = c.selfSizes;
+    this.#distances = c.distances; this.#retainedSizes = c.retainedSizes; this.#dominators = c.retainedSizes && c.dominators;
+    this.#dominatorTree = c.dominatorTree; this.#classCounts = c.classCounts; this.#classStats = c.classStats;
+    this.#qualifiedClassNames = c.qualifiedClassNames; this.#idsAreStable = c.idsAreStable; this.#plumbing = c.plumbing;
+    this.#userRoots = c.userRoots; this.#globals = c.globals; this.#modules = c.modules; this.#containers = c.containers;
+    this.#noise = c.noise; this.#topObjects = c.topObjects; this.#retentionTree = c.retentionTree;
   }
 
   node(ordinal: number): HeapNode {
@@ -258,6 +287,11 @@ export class Graph implements HeapGraph {
   }
 
   dominators(): Uint32Array {
+    if (!this.#dominators && this.#dominatorJob) {
+      this.#dominatorResult = this.#dominatorJob.result(this.#onProgress) ?? undefined;
+      this.#dominators = this.#dominatorResult?.dominators;
+      this.#dominatorJob = null;
+    }
     if (!this.#dominators) {
       // Built retainers serve as predecessors; otherwise a compact, temporary list of essential ones does.
       const retainers = this.#retainers;
@@ -273,6 +307,9 @@ export class Graph implements HeapGraph {
 
   retainedSizes(): Float64Array {
     if (!this.#retainedSizes) {
+      this.#startDominators();
+      // With a worker on the dominators, the shallow sizes are computed meanwhile; else in the usual order.
+      if (this.#dominatorJob) this.selfSizes();
       this.dominators();
       const shallow = this.selfSizes();
       this.#retainedSizes = retainedSizes(this.#dominatorResult!, shallow, this.#onProgress);
@@ -292,7 +329,10 @@ export class Graph implements HeapGraph {
 
   classStats(): ClassStats {
     if (!this.#classStats) {
-      const classes = this.classes(), retained = this.retainedSizes(), distances = this.distances();
+      this.#startDominators();
+      const classes = this.classes();
+      if (this.#dominatorJob) this.distances();
+      const retained = this.retainedSizes(), distances = this.distances();
       const tree = this.dominatorTree();
       this.#classStats = calculateClassStats(classes, this.classCounts(), this.selfSizes(), retained, distances, tree, this.rootOrdinal, this.#onProgress);
     }
@@ -341,6 +381,13 @@ export class Graph implements HeapGraph {
 
   retentionTree(): RetentionTree {
     return (this.#retentionTree ??= retentionTree(this.snapshot, this.#codes, this.retainingEdges(), this.plumbingMask(), this.#ephemeronPairs()));
+  }
+
+  /** With workers given, posts the dominator job (once, when it is still to do) so that it runs beside this thread's phases. */
+  #startDominators(): void {
+    if (this.#parallel && this.#dominatorJob === undefined && !this.#dominators && !this.#retainedSizes) {
+      this.#dominatorJob = DominatorJob.start(this.snapshot, this.#codes, this.#ephemeronPairs(), this.#parallel);
+    }
   }
 
   /** String index of `__proto__`, or -1. */

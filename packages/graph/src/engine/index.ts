@@ -9,6 +9,7 @@
 // The error base every heapgraph error extends, for the queries' own error class.
 export { HeapgraphError } from "@heapgraph/snapshot/errors";
 export { buildGraph } from "./build-graph.ts";
+export { ENGINE_VERSION, graphFromImage, graphImage, imageIndexes, type GraphImage, type GraphImageMeta } from "./cache/graph-image.ts";
 export type { BuildGraphOptions, GraphPhase, GraphProgress } from "./build-options.ts";
 export { GraphError, type GraphErrorCode } from "./graph-error.ts";
 export {
@@ -29,6 +30,8 @@ export {
 } from "./graph-index-types.ts";
 export type { EdgeVisitor, HeapEdge, HeapGraph, HeapNode, NeighbourWalker, SnapshotInfo, WalkOptions } from "./heap-graph-types.ts";
 export { parseGraphOptions, type InvalidOptionsError } from "./parse-graph-options.ts";
+export { PARALLEL_MIN_EDGES, type PhaseJobMessage, type PhaseWorkers } from "./parallel/phase-workers.ts";
+export { runPhaseJob } from "./parallel/run-phase-job.ts";
 export { NOISE_REASONS, type NoiseReason } from "./indexes/noise-mask.ts";
 export { isRuntimeScript } from "./indexes/runtime-closures.ts";
 export { isFrameRegistersEdge, isTransientRoot } from "./indexes/retention-tree.ts";

@@ -22,9 +22,46 @@ import { switchFlag } from "./flags.ts";
  */
 export const COMMON_OPTIONS = {
   json: switchFlag("print JSON for machines (fields in the README)"),
-  debug: switchFlag("show the stack trace of an error"),
+  debug: switchFlag("show the stack trace of an error (and whether each file came from the index cache)"),
   help: switchFlag("show this help", "h"),
 } satisfies OptionSpecs;
+
+/**
+ * The option of every command that analyses snapshot files (see {@link usesIndexCache}).
+ *
+ * @example
+ * ```ts
+ * Object.keys(CACHE_OPTIONS); // ["no-cache"]
+ * ```
+ */
+export const CACHE_OPTIONS = {
+  "no-cache": switchFlag("read and analyse the snapshot afresh: neither use nor write the index cache"),
+} satisfies OptionSpecs;
+
+/**
+ * Whether `command` analyses snapshot files, and so takes `--no-cache`: its `indexCache`, else
+ * whether it takes file arguments.
+ *
+ * @example
+ * ```ts
+ * usesIndexCache(summaryCommand); // true
+ * ```
+ */
+export function usesIndexCache(command: Command<OptionSpecs>): boolean {
+  return command.indexCache ?? command.positionals.length > 0;
+}
+
+/**
+ * Every option of `command`: its own, `--no-cache` when it analyses files, and the common ones.
+ *
+ * @example
+ * ```ts
+ * Object.keys(commandOptions(summaryCommand)); // [..., "no-cache", "json", "debug", "help"]
+ * ```
+ */
+export function commandOptions(command: Command<OptionSpecs>): OptionSpecs {
+  return { ...command.options, ...(usesIndexCache(command) ? CACHE_OPTIONS : {}), ...COMMON_OPTIONS };
+}
 
 /**
  * Parses `argv` (what follows the subcommand's name) against `command`'s options, checks every
@@ -40,7 +77,7 @@ export const COMMON_OPTIONS = {
  * ```
  */
 export function parseCommandArgs<O extends OptionSpecs>(command: Command<O>, argv: readonly string[]): CommandArgs<O> {
-  const specs: OptionSpecs = { ...command.options, ...COMMON_OPTIONS };
+  const specs: OptionSpecs = commandOptions(command as Command<OptionSpecs>);
   const options: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }> = {};
   for (const [name, spec] of Object.entries(specs)) {
     options[name] = { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) };
@@ -54,7 +91,9 @@ export function parseCommandArgs<O extends OptionSpecs>(command: Command<O>, arg
   const { values, positionals } = parsed;
   if (values.help) return { positionals, values: { ...values, help: true } } as unknown as CommandArgs<O>;
   const wanted = command.positionals;
-  if (positionals.length < wanted.length) throw usage(command, `missing ${wanted.slice(positionals.length).join(" ")}`);
+  // Names in brackets (`[FILE2]`) are optional; they come after the required ones.
+  const required = wanted.filter((name) => !name.startsWith("[")).length;
+  if (positionals.length < required) throw usage(command, `missing ${wanted.slice(positionals.length, required).join(" ")}`);
   if (positionals.length > wanted.length) throw usage(command, `unexpected argument ${JSON.stringify(positionals[wanted.length])}`);
   return { positionals, values: parseFlags(command, specs, values) as CommandArgs<O>["values"] };
 }

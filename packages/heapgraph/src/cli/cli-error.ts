@@ -15,6 +15,9 @@ import { HeapgraphError } from "@heapgraph/snapshot";
  * - `UNANSWERABLE` (1): the snapshots cannot answer the question (ids not stable across Bun snapshots, a graph too large to draw).
  * - `CAPTURE_FAILED` (1): the inspector target refused, timed out, or went away.
  * - `DEMO_FAILED` (1): the demo's service did not start or answer.
+ * - `ACTION_FAILED` (2): the action between snapshots (`capture --run`, `leaks --run`, `--request`) failed.
+ * - `LEAKS_FOUND` (1): `heapgraph run` found leaks (its report is printed first), so CI can gate on it.
+ * - `RUN_FAILED` (2): `heapgraph run` could not run its scenario (bad scenario, process or browser failed, capture failed).
  * - `INTERNAL` (1): a bug in heapgraph; `--debug` shows the stack.
  *
  * @example
@@ -30,6 +33,9 @@ export type CliErrorCode =
   | "UNANSWERABLE"
   | "CAPTURE_FAILED"
   | "DEMO_FAILED"
+  | "ACTION_FAILED"
+  | "LEAKS_FOUND"
+  | "RUN_FAILED"
   | "INTERNAL";
 
 const EXIT_CODES: Record<CliErrorCode, 1 | 2> = {
@@ -40,6 +46,9 @@ const EXIT_CODES: Record<CliErrorCode, 1 | 2> = {
   UNANSWERABLE: 1,
   CAPTURE_FAILED: 1,
   DEMO_FAILED: 1,
+  ACTION_FAILED: 2,
+  LEAKS_FOUND: 1,
+  RUN_FAILED: 2,
   INTERNAL: 1,
 };
 

@@ -5,6 +5,7 @@
  * @module
  */
 import type { z } from "zod";
+import type { CacheSession } from "./cache-session.ts";
 import type { CliIo } from "./cli-io.ts";
 import type { ProgressBar } from "./progress-bar.ts";
 
@@ -81,6 +82,8 @@ export interface CommandContext {
   readonly json: boolean;
   /** `--debug`: stack traces on errors. */
   readonly debug: boolean;
+  /** The index cache of this run (absent: files are read and analysed afresh, nothing is written). */
+  readonly cache?: CacheSession;
 }
 
 /**
@@ -110,6 +113,8 @@ export interface Command<O extends OptionSpecs = OptionSpecs> {
   readonly details?: string;
   /** Example command lines for `--help`. */
   readonly examples: readonly string[];
+  /** Whether it analyses snapshot files through the index cache (and takes `--no-cache`); default: when it has positionals. */
+  readonly indexCache?: boolean;
   run(args: CommandArgs<O>, ctx: CommandContext): Promise<void>;
 }
 

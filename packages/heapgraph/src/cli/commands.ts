@@ -5,6 +5,7 @@
  */
 import type { Command } from "./command.ts";
 import { backrefsCommand } from "./commands/backrefs.ts";
+import { cacheCommand } from "./commands/cache.ts";
 import { captureCommand } from "./commands/capture.ts";
 import { chainCommand } from "./commands/chain.ts";
 import { compareCommand } from "./commands/compare.ts";
@@ -12,11 +13,15 @@ import { convertCommand } from "./commands/convert.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { detachedCommand } from "./commands/detached.ts";
 import { dominatorsCommand } from "./commands/dominators.ts";
+import { exploreCommand } from "./commands/explore.ts";
 import { growthCommand } from "./commands/growth.ts";
 import { leaksCommand } from "./commands/leaks.ts";
+import { mcpCommand } from "./commands/mcp.ts";
 import { refsCommand } from "./commands/refs.ts";
+import { runCommand } from "./commands/run.ts";
 import { stringsCommand } from "./commands/strings.ts";
 import { summaryCommand } from "./commands/summary.ts";
+import { watchCommand } from "./commands/watch.ts";
 
 /**
  * Every subcommand.
@@ -32,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   growthCommand,
   compareCommand,
   leaksCommand,
+  runCommand,
   chainCommand,
   refsCommand,
   backrefsCommand,
@@ -40,4 +46,8 @@ export const COMMANDS: readonly Command[] = [
   stringsCommand,
   captureCommand,
   convertCommand,
+  cacheCommand,
+  mcpCommand,
+  exploreCommand,
+  watchCommand,
 ];

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { spawn } from "node:child_process";
+import { spawnProcessGroup } from "../process/process-group.ts";
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import process from "node:process";
@@ -63,68 +63,20 @@ export interface DemoService {
 export async function startDemoService(timeoutMs = 20_000): Promise<DemoService> {
   const [command, ...args] = serviceCommand();
   const commandLine = [command, ...args].join(" ");
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
-  const pid = child.pid;
-  let out = "";
-  let err = "";
-  let exited: string | null = null;
-  let spawnError: Error | null = null;
-  const exit = new Promise<void>((resolve) => {
-    child.once("exit", (code, signal) => {
-      exited = signal ? `killed by ${signal}` : `exited with code ${code}`;
-      resolve();
-    });
-    child.once("error", (error) => {
-      spawnError = error;
-      exited ??= `could not start (${error.message})`;
-      resolve();
-    });
-  });
-  const kill = () => {
-    if (pid === undefined || exited) return;
-    try {
-      process.kill(-pid, "SIGKILL");
-    } catch {
-      try {
-        process.kill(pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-  };
   // Interrupting the command must not leave the service running: it is in its own process group.
-  const onSignal = (signal: NodeJS.Signals) => {
-    kill();
-    process.exit(signal === "SIGINT" ? 130 : 143);
-  };
-  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
-  for (const s of signals) process.once(s, onSignal);
-  process.once("exit", kill);
-  let stopped: Promise<void> | null = null;
-  const stop = () =>
-    (stopped ??= (async () => {
-      for (const s of signals) process.removeListener(s, onSignal);
-      process.removeListener("exit", kill);
-      kill();
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([exit, new Promise<void>((resolve) => (timer = setTimeout(resolve, 5_000)))]);
-      clearTimeout(timer);
-      child.stdout?.destroy();
-      child.stderr?.destroy();
-    })());
+  const service = spawnProcessGroup(command, args, { killOnSignals: true });
+  const { pid, stop } = service;
 
   try {
-    child.stdout?.setEncoding("utf8");
-    child.stderr?.setEncoding("utf8");
     const ready = new Promise<{ inspectorUrl: string; port: number }>((resolve, reject) => {
       const check = () => {
-        const inspector = /Debugger listening on (ws:\/\/\S+)/.exec(err)?.[1];
-        const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
+        const { stdout, stderr } = service.output();
+        const inspector = /Debugger listening on (ws:\/\/\S+)/.exec(stderr)?.[1];
+        const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stdout)?.[1];
         if (inspector && port) resolve({ inspectorUrl: inspector, port: Number(port) });
       };
-      child.stdout?.on("data", (d: string) => ((out += d), check()));
-      child.stderr?.on("data", (d: string) => ((err += d), check()));
-      void exit.then(() => reject(new Error(exited ?? "exited")));
+      service.onOutput(check);
+      void service.exit.then(() => reject(new Error(service.exited() ?? "exited")));
     });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`did not start within ${timeoutMs / 1000} s`)), timeoutMs)));
@@ -132,9 +84,10 @@ export async function startDemoService(timeoutMs = 20_000): Promise<DemoService>
     return { pid: pid!, port, baseUrl: `http://127.0.0.1:${port}`, inspectorUrl, commandLine, stop };
   } catch (error) {
     await stop();
-    const output = `${err}${out}`.trim().split("\n").slice(-3).join(" | ");
+    const { stdout, stderr } = service.output();
+    const output = `${stderr}${stdout}`.trim().split("\n").slice(-3).join(" | ");
     const why = error instanceof Error ? error.message : String(error);
-    throw new CliError("DEMO_FAILED", `demo: the service (${commandLine}) ${why}${output ? `: ${output}` : ""}`, { cause: spawnError ?? error });
+    throw new CliError("DEMO_FAILED", `demo: the service (${commandLine}) ${why}${output ? `: ${output}` : ""}`, { cause: service.spawnError() ?? error });
   }
 }
 

@@ -23,6 +23,20 @@ export function switchFlag(help: string, short?: string): OptionSpec<boolean> {
 }
 
 /**
+ * `--interactive`: with `--html FILE`, the page draws the interactive reference graph (pan, zoom,
+ * hover, click to expand a bounded neighbourhood; no network), the SVG staying as its fallback.
+ * Shared by `chain`, `refs`, `backrefs` and `leaks`.
+ *
+ * @example
+ * ```ts
+ * const options = { html: outputFileFlag("html", "write an HTML page"), interactive: interactiveFlag() };
+ * ```
+ */
+export function interactiveFlag(): OptionSpec<boolean> {
+  return switchFlag("with --html: draw the interactive graph (pan, zoom, click a node to expand it; works offline), the static SVG as its fallback");
+}
+
+/**
  * A whole number such as `--limit N`, at least `min` (default 1) and at most `max`, or
  * `fallback` when absent.
  *

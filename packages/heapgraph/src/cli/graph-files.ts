@@ -4,11 +4,11 @@
  *
  * @module
  */
-import type { Selection } from "@heapgraph/graph";
-import { countNoun, DEFAULT_LAYOUT_LIMITS, formatCount, RenderError, renderSvg, selectionReportHtml, toDot } from "@heapgraph/render";
+import type { HeapGraph, Selection } from "@heapgraph/graph";
+import { countNoun, DEFAULT_LAYOUT_LIMITS, formatCount, interactiveGraphData, RenderError, renderSvg, selectionReportHtml, toDot } from "@heapgraph/render";
 import { CliError } from "./cli-error.ts";
 import type { CommandContext, OptionSpecs } from "./command.ts";
-import { outputFileFlag } from "./flags.ts";
+import { interactiveFlag, outputFileFlag } from "./flags.ts";
 import { writeOutputFile } from "./output.ts";
 
 /**
@@ -23,6 +23,7 @@ export const GRAPH_FILE_OPTIONS = {
   dot: outputFileFlag("dot", "write the graph as Graphviz DOT text (.dot or .gv)"),
   svg: outputFileFlag("svg", "write the graph as SVG (Graphviz, built in; .svg)"),
   html: outputFileFlag("html", "write a self-contained HTML page with the graph and its nodes (.html)"),
+  interactive: interactiveFlag(),
 } satisfies OptionSpecs;
 
 /**
@@ -59,7 +60,8 @@ export function graphFiles(values: GraphFiles): GraphFiles {
 /**
  * Draws `selection` into the files asked for and returns them (format to path). Graphviz runs
  * only when SVG or HTML is asked for. `drawLess` says, in the command's flags, how to draw a
- * smaller graph when Graphviz's size limits refuse this one (see {@link graphTooLarge}).
+ * smaller graph when Graphviz's size limits refuse this one (see {@link graphTooLarge}). With
+ * `interactive` (`--interactive`), the HTML page draws the interactive graph over `graph`.
  *
  * @throws {CliError} `UNANSWERABLE` when the graph is too large to lay out; `CANNOT_WRITE`.
  *
@@ -68,7 +70,14 @@ export function graphFiles(values: GraphFiles): GraphFiles {
  * await writeGraphFiles({ svg: "chain.svg" }, chainSelection(graph, nodes), "Chain of Foo @12", ctx, "use --to root");
  * ```
  */
-export async function writeGraphFiles(files: GraphFiles, selection: Selection, title: string, ctx: CommandContext, drawLess: string): Promise<GraphFiles> {
+export async function writeGraphFiles(
+  files: GraphFiles,
+  selection: Selection,
+  title: string,
+  ctx: CommandContext,
+  drawLess: string,
+  interactive?: { readonly graph: HeapGraph } | undefined,
+): Promise<GraphFiles> {
   if (!files.dot && !files.svg && !files.html) return {};
   const dot = toDot(selection, { title });
   if (files.dot) await writeOutputFile(files.dot, dot);
@@ -78,7 +87,10 @@ export async function writeGraphFiles(files: GraphFiles, selection: Selection, t
       throw graphTooLarge(error, `${countNoun(selection.nodes.length, "object")} and ${countNoun(selection.edges.length, "reference")}`, drawLess, { dotFile: files.dot });
     });
     if (files.svg) await writeOutputFile(files.svg, svg);
-    if (files.html) await writeOutputFile(files.html, selectionReportHtml(selection, svg, title));
+    if (files.html) {
+      const data = interactive ? interactiveGraphData(interactive.graph, selection, { title, chainToRoot: selection.kind === "backrefs" }) : undefined;
+      await writeOutputFile(files.html, selectionReportHtml(selection, svg, title, data));
+    }
   }
   return files;
 }

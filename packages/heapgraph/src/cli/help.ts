@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { COMMON_OPTIONS } from "./args.ts";
+import { commandOptions } from "./args.ts";
 import type { Command, OptionSpec } from "./command.ts";
 
 /**
@@ -19,7 +19,7 @@ export function commandHelp(command: Command): string {
   const lines = [`heapgraph ${command.name}: ${command.summary}`, "", `Usage: ${usageLine(command)}`];
   if (command.details) lines.push("", ...command.details.trim().split("\n"));
   lines.push("", "Options:");
-  const entries = Object.entries({ ...command.options, ...COMMON_OPTIONS });
+  const entries = Object.entries(commandOptions(command));
   const heads = entries.map(([name, spec]) => optionHead(name, spec));
   const width = Math.max(...heads.map((h) => h.length));
   entries.forEach(([, spec], i) => lines.push(`  ${heads[i].padEnd(width)}  ${spec.help}`));

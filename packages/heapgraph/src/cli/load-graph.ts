@@ -8,9 +8,11 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { buildGraph, GraphError, type HeapGraph } from "@heapgraph/graph";
 import { readSnapshot, SnapshotFormatError, SnapshotIoError, type HeapSnapshot } from "@heapgraph/snapshot";
+import { phaseWorkers } from "../parallel/phase-workers.ts";
 import { CliError } from "./cli-error.ts";
 import type { CommandContext } from "./command.ts";
-import { ONLY_FILE, phaseFraction, readingFraction, type ProgressPart } from "./progress-plan.ts";
+import { openGraph } from "../files/load-graph.ts";
+import { cacheFraction, ONLY_FILE, phaseFraction, readingFraction, type ProgressPart } from "./progress-plan.ts";
 
 /** What each format problem is, in words. */
 const FORMAT_PROBLEMS: Record<string, string> = {
@@ -46,6 +48,7 @@ export async function loadSnapshot(path: string, ctx: CommandContext, part: Prog
       onProgress: ({ bytesRead, totalBytes }) => ctx.progress.update("reading", totalBytes ? readingFraction(part, bytesRead / totalBytes) : null, { file }),
       // What the reader skipped (as DevTools does) is said on stderr, never silently.
       onWarning: (warning) => ctx.io.err(`heapgraph: warning: ${path}: ${warning.message}\n`),
+      sharedMemory: phaseWorkers()?.prepare(path) ?? false,
     });
   } catch (error) {
     throw inputError(path, error);
@@ -53,7 +56,9 @@ export async function loadSnapshot(path: string, ctx: CommandContext, part: Prog
 }
 
 /**
- * Reads and indexes the snapshot at `path`. The engine's later work (dominators, retained
+ * Reads and indexes the snapshot at `path` — through the index cache when the run has one
+ * (`ctx.cache`: not with `--no-cache`), so that a file analysed before opens without parsing or
+ * analysis. The engine's later work (dominators, retained
  * sizes...) reports to the progress bar too, labelled with the file name. `part`: the file's
  * part of the command (`{ index: 1, count: 2 }` for compare's AFTER), so that the bar goes
  * from 0% to 100% once over all files.
@@ -65,8 +70,28 @@ export async function loadSnapshot(path: string, ctx: CommandContext, part: Prog
  * ```
  */
 export async function loadGraph(path: string, ctx: CommandContext, part: ProgressPart = ONLY_FILE): Promise<HeapGraph> {
-  const snapshot = await loadSnapshot(path, ctx, part);
-  return graphOf(snapshot, basename(path), ctx, path, part);
+  if (!ctx.cache) {
+    const snapshot = await loadSnapshot(path, ctx, part);
+    return graphOf(snapshot, basename(path), ctx, path, part);
+  }
+  await checkFile(path);
+  const file = basename(path);
+  ctx.progress.update("reading", readingFraction(part, 0), { file });
+  try {
+    const opened = await openGraph(path, {
+      // A miss reads and indexes as without the cache (workers included).
+      read: async () => graphOf(await loadSnapshot(path, ctx, part), file, ctx, path, part),
+      onProgress: ({ phase, done, total }) => {
+        if (phase === "reading cache" || phase === "writing cache") ctx.progress.update(phase, cacheFraction(part, total ? done / total : 0), { file });
+        else if (phase !== "reading") ctx.progress.update(phase, phaseFraction(part, phase, done, total), { file });
+      },
+      onWarning: (message) => ctx.io.err(`heapgraph: warning: ${path}: ${message}\n`),
+    });
+    ctx.cache.add(opened, path);
+    return opened.graph;
+  } catch (error) {
+    throw inputError(path, error);
+  }
 }
 
 /**
@@ -81,6 +106,7 @@ export async function loadGraph(path: string, ctx: CommandContext, part: Progres
 export function graphOf(snapshot: HeapSnapshot, label: string, ctx: CommandContext, path: string = label, part: ProgressPart = ONLY_FILE): HeapGraph {
   try {
     return buildGraph(snapshot, {
+      parallel: phaseWorkers(),
       onProgress: ({ phase, done, total }) => ctx.progress.update(phase, phaseFraction(part, phase, done, total), { file: label }),
     });
   } catch (error) {

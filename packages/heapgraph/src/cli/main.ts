@@ -9,7 +9,8 @@ import { readFileSync } from "node:fs";
 import { QueryError } from "@heapgraph/graph";
 import { RenderError } from "@heapgraph/render";
 import { CaptureError, SnapshotFormatError, SnapshotIoError } from "@heapgraph/snapshot";
-import { parseCommandArgs } from "./args.ts";
+import { parseCommandArgs, usesIndexCache } from "./args.ts";
+import { CacheSession } from "./cache-session.ts";
 import { CliError } from "./cli-error.ts";
 import { processIo, type CliIo } from "./cli-io.ts";
 import { COMMANDS } from "./commands.ts";
@@ -55,7 +56,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.out(commandHelp(command));
       return 0;
     }
-    await command.run(args, { io, progress, json: args.values.json === true, debug });
+    const cache = usesIndexCache(command) && (args.values as Record<string, unknown>)["no-cache"] !== true ? new CacheSession(io, debug) : undefined;
+    await command.run(args, { io, progress, json: args.values.json === true, debug, ...(cache ? { cache } : {}) });
+    await cache?.flush();
     progress.clear();
     return 0;
   } catch (error) {

@@ -68,6 +68,19 @@ export function phaseFraction(part: ProgressPart, phase: GraphPhase, done: numbe
   return (part.index + read + (1 - read) * within) / part.count;
 }
 
+/**
+ * The command's fraction when `fraction` (0..1) of `part`'s index cache is read or written: a
+ * cache read stands for reading the file and every phase, so it spans the file's whole part.
+ *
+ * @example
+ * ```ts
+ * cacheFraction({ index: 1, count: 2 }, 0.5); // 0.75
+ * ```
+ */
+export function cacheFraction(part: ProgressPart, fraction: number): number {
+  return (part.index + clamp(fraction)) / part.count;
+}
+
 function clamp(f: number): number {
   return Number.isFinite(f) ? Math.min(1, Math.max(0, f)) : 0;
 }

@@ -126,12 +126,12 @@ export async function findRefChain(obj: unknown, predicate: (node: HeapNode) => 
  * ```
  */
 export async function showChain(chain: readonly HeapNode[], options: ShowChainOptions = {}): Promise<void> {
-  const { filename, title, extraNodeAttrs, file, ...selection } = parseLiveOptions("showChain", showChainOptions, options);
+  const { filename, title, extraNodeAttrs, file, interactive, ...selection } = parseLiveOptions("showChain", showChainOptions, options);
   graphFormat("showChain", filename);
   if (!Array.isArray(chain) || chain.length === 0 || !chain.every((n) => isHeapNode(n) && n.graph === chain[0].graph)) {
     throw new LiveError("INVALID_ARGUMENT", `showChain: expected a chain from findBackrefChain or findRefChain (node handles of one graph), got ${describeValue(chain)}`);
   }
-  await showSelection("showChain", chainSelection(chain[0].graph, chain, selection), { filename, title, extraNodeAttrs, file });
+  await showSelection("showChain", chainSelection(chain[0].graph, chain, selection), { filename, title, extraNodeAttrs, file, interactive }, chain[0].graph);
 }
 
 async function liveChain(

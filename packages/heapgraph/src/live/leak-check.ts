@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { buildGraph, leakReport, type LeakReport } from "@heapgraph/graph";
+import { buildGraph, leakReport, type FindLeaksOptions, type LeakReport } from "@heapgraph/graph";
 import { leakClustersTable, leakHeadlinesText, tableToHtml, escapeHtml } from "@heapgraph/render";
 import { detectRuntime, NotSupportedError, readSnapshot, takeSnapshot } from "@heapgraph/snapshot";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -84,18 +84,26 @@ export class LeakCheck {
    */
   async finish(options: FinishLeakCheckOptions = {}): Promise<LeakReport> {
     const { file, limit = 10, ...filters } = parseLiveOptions("LeakCheck.finish", finishLeakCheckOptions, options);
-    this.#expect("final", "finish");
+    const report = await this.collect("finish", filters);
+    const headlines = leakHeadlinesText(report.clusters, report.hidden, { limit, showHidden: "{ all: true }" });
+    const table = report.clusters.length > 0 ? tableToHtml(leakClustersTable(report.clusters, { limit })) : "";
+    showResult(headlines, `<pre>${escapeHtml(headlines)}</pre>${table}`, file);
+    return report;
+  }
+
+  /**
+   * Takes the final snapshot and returns the leak report without printing it (what `finish()` and
+   * `findLeaksIn` build on); `options` are `leakReport`'s (filters, `filter`, `all`).
+   */
+  async collect(call: string, options: FindLeaksOptions = {}): Promise<LeakReport> {
+    this.#expect("final", call);
     this.#step = "done";
     try {
       await takeSnapshot({ saveTo: join(this.#dir, "final.heapsnapshot") });
       const graphs = [];
       for (const name of ["baseline", "target", "final"]) graphs.push(buildGraph(await readSnapshot(join(this.#dir, `${name}.heapsnapshot`))));
       const [baseline, target, final] = graphs;
-      const report = leakReport(baseline, target, final, filters);
-      const headlines = leakHeadlinesText(report.clusters, report.hidden, { limit, showHidden: "{ all: true }" });
-      const table = report.clusters.length > 0 ? tableToHtml(leakClustersTable(report.clusters, { limit })) : "";
-      showResult(headlines, `<pre>${escapeHtml(headlines)}</pre>${table}`, file);
-      return report;
+      return leakReport(baseline, target, final, options);
     } finally {
       await this.dispose();
     }

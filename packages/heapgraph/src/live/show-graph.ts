@@ -7,13 +7,13 @@
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
-import type { Selection, SelectionNode } from "@heapgraph/graph";
-import { svgGraph, display } from "@heapgraph/notebook";
-import { renderSvg, toDot, toHtmlReport, type DotAttributes } from "@heapgraph/render";
+import type { HeapGraph, Selection, SelectionNode } from "@heapgraph/graph";
+import { interactiveGraph, svgGraph, display } from "@heapgraph/notebook";
+import { interactiveGraphData, renderSvg, toDot, toHtmlReport, type DotAttributes } from "@heapgraph/render";
 import { z } from "zod";
 import { writeFileAtomically } from "../files/write-file-atomically.ts";
 import { LiveError } from "./live-error.ts";
-import { callbackOption, sinkOption } from "./live-options.ts";
+import { callbackOption, flagOption, sinkOption } from "./live-options.ts";
 import { printText, showsInline } from "./output.ts";
 
 /**
@@ -40,6 +40,12 @@ export const GRAPH_OUTPUT_SHAPE = {
   extraNodeAttrs: callbackOption<(node: SelectionNode) => DotAttributes | undefined | null>(),
   /** Where the "Graph written to" line goes (default: printed with `console.log`). */
   file: sinkOption,
+  /**
+   * Draw the interactive graph (pan, zoom, hover, click to expand a bounded neighbourhood; no
+   * network) instead of the static one: inline in a notebook (the static SVG stays as the fallback
+   * where scripts do not run), or in an `.html` file. Default false.
+   */
+  interactive: flagOption,
 };
 
 const graphOutputOptions = z.object(GRAPH_OUTPUT_SHAPE);
@@ -61,7 +67,9 @@ const FORMATS = [".svg", ".dot", ".html", ".htm"];
 /**
  * Draws `selection`: in a Jupyter kernel with no `filename`, shows it inline (SVG inside HTML,
  * the form `nbconvert --to html` keeps); otherwise writes it to `filename` (or a new file in the
- * temporary directory) and prints `Graph written to <file> (N nodes)`.
+ * temporary directory) and prints `Graph written to <file> (N nodes)`. With `interactive` (and
+ * the selection's `graph`), the inline output and `.html` files hold the interactive graph, the
+ * SVG as its fallback.
  *
  * @throws {LiveError} `UNSUPPORTED_FILE` for another extension than `.svg`, `.dot`, `.html`.
  *
@@ -70,14 +78,16 @@ const FORMATS = [".svg", ".dot", ".html", ".htm"];
  * await showSelection("showRefs", refs(graph, nodes), { filename: "refs.svg" });
  * ```
  */
-export async function showSelection(call: string, selection: Selection, options: GraphOutputOptions): Promise<void> {
+export async function showSelection(call: string, selection: Selection, options: GraphOutputOptions, graph?: HeapGraph): Promise<void> {
   const { filename, title, extraNodeAttrs, file } = options;
   const format = graphFormat(call, filename);
   const dot = toDot(selection, { ...(title !== undefined ? { title } : {}), ...(extraNodeAttrs ? { extraNodeAttrs } : {}) });
   const nodes = selection.nodes.length;
+  const summary = `[${call}: ${nodes} node${nodes === 1 ? "" : "s"}${title ? `: ${title}` : ""}]`;
+  const interactive = options.interactive === true && graph !== undefined ? interactiveGraphData(graph, selection, { ...(title !== undefined ? { title } : {}), chainToRoot: selection.kind === "backrefs" }) : undefined;
   if (filename === undefined && showsInline(file)) {
     const svg = await renderSvg(dot, { inline: true });
-    display(svgGraph(svg, { ...(title !== undefined ? { title } : {}), text: `[${call}: ${nodes} node${nodes === 1 ? "" : "s"}${title ? `: ${title}` : ""}]` }));
+    display(interactive ? interactiveGraph(interactive, { svg, text: summary }) : svgGraph(svg, { ...(title !== undefined ? { title } : {}), text: summary }));
     return;
   }
   const path = filename ?? join(tmpdir(), `heapgraph-${call.replace(/[^A-Za-z]/g, "").toLowerCase()}-${randomBytes(4).toString("hex")}.svg`);
@@ -85,7 +95,10 @@ export async function showSelection(call: string, selection: Selection, options:
   if (format === ".dot") content = dot;
   else {
     const svg = await renderSvg(dot, { inline: format !== ".svg" });
-    content = format === ".svg" ? svg : toHtmlReport({ title: title ?? call, parts: [{ type: "graph", svg }] });
+    content =
+      format === ".svg"
+        ? svg
+        : toHtmlReport({ title: title ?? call, parts: [interactive ? { type: "interactive", data: interactive, svg } : { type: "graph", svg }] });
   }
   await writeFileAtomically(path, content);
   printText(`Graph written to ${path} (${nodes} node${nodes === 1 ? "" : "s"})`, file);

@@ -70,6 +70,7 @@ export type ShowRefsOptions = z.input<typeof showRefsOptions>;
  * const y = [x, [x], { x }];
  * await showRefs([y]);                                // inline in a notebook
  * await showRefs([y], { filename: "sample-graph.svg" }); // Graph written to sample-graph.svg (4 nodes)
+ * await showRefs([y], { interactive: true });         // pan, zoom, click to expand (notebook or .html)
  * ```
  */
 export function showRefs(objs: Iterable<unknown>, options: ShowRefsOptions = {}): Promise<void> {
@@ -95,14 +96,14 @@ export function showBackrefs(objs: Iterable<unknown>, options: ShowRefsOptions =
 }
 
 async function showSubgraph(call: "showRefs" | "showBackrefs", objs: Iterable<unknown>, options: ShowRefsOptions): Promise<void> {
-  const { gc, filename, title, extraNodeAttrs, file, extraIgnore, ...subgraph } = parseLiveOptions(call, showRefsOptions, options);
+  const { gc, filename, title, extraNodeAttrs, file, extraIgnore, interactive, ...subgraph } = parseLiveOptions(call, showRefsOptions, options);
   graphFormat(call, filename);
   const resolved = await resolveTargets(call, objs, extraIgnore, true);
-  const output = { filename, title, extraNodeAttrs, file };
+  const output = { filename, title, extraNodeAttrs, file, interactive };
   // Let go of the caller's objects before the snapshot, so this call's own frames do not hold them.
   objs = [];
   options = {};
   const { graph, nodes, ignore } = await locate(call, resolved, { gc });
   const select = call === "showRefs" ? refs : backrefs;
-  await showSelection(call, select(graph, nodes, { ...subgraph, extraIgnore: ignore }), output);
+  await showSelection(call, select(graph, nodes, { ...subgraph, extraIgnore: ignore }), output, graph);
 }

@@ -3,11 +3,11 @@ import { parseRenderOptions } from "../errors/parse-render-options.ts";
 import { RenderError } from "../errors/render-error.ts";
 import { countNoun } from "../text/count-noun.ts";
 import { edgeLabel } from "../text/edge-label.ts";
-import { formatSize } from "../text/format-size.ts";
 import { printable } from "../text/printable-text.ts";
 import { dotLabel, dotValue } from "./dot-escape.ts";
 import { DOT_FONT, DRAWING_PAD, EDGE_LABEL_GAP, FONT_SIZE, nodeWidth, paddedLabel } from "./dot-geometry.ts";
 import { moreBoxFill, nodeStyle } from "./dot-style.ts";
+import { nodeLabelLines } from "./node-label-lines.ts";
 import { dotAttributes, toDotOptions, type DotAttributes, type ToDotOptions } from "./to-dot-options.ts";
 
 const FONT = dotValue(DOT_FONT);
@@ -125,13 +125,8 @@ function nodeId(ordinal: number): string {
 }
 
 function labelLines(node: SelectionNode, options: ToDotOptions): string[] {
-  const name = node.className || `(${node.type})`;
-  const lines = [options.ids === false ? name : `${name} @${node.id}`];
-  if (node.preview && node.preview !== node.className) lines.push(node.preview);
-  if (options.sizes !== false) lines.push(`${formatSize(node.selfSize)} self, ${formatSize(node.retainedSize)} retained`);
-  const info = options.extraInfo ? callUser("extraInfo", options.extraInfo, node) : node.extraInfo;
-  if (info !== undefined && info !== null && info !== "") lines.push(String(info));
-  return lines;
+  const extra = options.extraInfo ? { extraInfo: callUser("extraInfo", options.extraInfo, node) } : {};
+  return nodeLabelLines(node, { ids: options.ids, sizes: options.sizes, ...extra });
 }
 
 function callUser<T>(what: string, fn: ((node: SelectionNode) => T) | undefined, node: SelectionNode): T | undefined {

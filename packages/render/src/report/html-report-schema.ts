@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { interactiveGraphDataSchema } from "../interactive/interactive-graph-schema.ts";
 import { tableSchema } from "../tables/table.ts";
 
 const textPart = <T extends string>(type: T) => z.strictObject({ type: z.literal(type), text: z.string() }).readonly();
@@ -22,6 +23,20 @@ export const reportPart = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("table"), table: tableSchema }).readonly(),
   /** A graph: SVG from `renderSvg` (with or without its XML declaration), with an optional caption. */
   z.strictObject({ type: z.literal("graph"), svg: z.string(), caption: z.string().optional() }).readonly(),
+  /**
+   * The interactive reference graph (`interactiveGraphData`), with the static SVG as the fallback
+   * where scripts do not run. The page then carries the widget's script, allowed by its hash in
+   * the Content-Security-Policy (still no network).
+   */
+  z
+    .strictObject({
+      type: z.literal("interactive"),
+      data: interactiveGraphDataSchema,
+      svg: z.string().optional(),
+      caption: z.string().optional(),
+      height: z.number().int().min(120).max(4000).optional(),
+    })
+    .readonly(),
 ]);
 
 /**

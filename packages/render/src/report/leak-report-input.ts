@@ -1,5 +1,6 @@
 import type { ChainStep, LeakCluster } from "@heapgraph/graph";
 import { z } from "zod";
+import { interactiveGraphDataSchema } from "../interactive/interactive-graph-schema.ts";
 import { tableSchema } from "../tables/table.ts";
 
 const leakCluster = z.custom<LeakCluster>(
@@ -32,6 +33,8 @@ export const leakReportInput = z.strictObject({
     .strictObject({
       steps: z.array(chainStep).min(1).readonly(),
       svg: z.string().optional(),
+      /** The chain as the interactive graph (`interactiveGraphData` of its `chainSelection`), drawn instead of the SVG, which stays as its fallback. */
+      interactive: interactiveGraphDataSchema.optional(),
       /** A sentence introducing the chain. */
       text: z.string(),
     })

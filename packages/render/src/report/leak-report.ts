@@ -49,7 +49,10 @@ export function leakReportHtml(rawInput: LeakReportInput): string {
       { type: "paragraph", text: "This chain of references, from a GC root, keeps it alive; break any link to free it." },
       { type: "text", text: chainText(steps, "") },
     );
-    if (input.chain?.svg) parts.push({ type: "graph", svg: input.chain.svg, caption: `The retaining chain of ${leaked.className} @${leaked.id}; edges point from holder to held.` });
+    const caption = `The retaining chain of ${leaked.className} @${leaked.id}; edges point from holder to held.`;
+    if (input.chain?.interactive) {
+      parts.push({ type: "interactive", data: input.chain.interactive, ...(input.chain.svg ? { svg: input.chain.svg } : {}), caption: `${caption} Click a node to expand its referrers (shift+click: references).` });
+    } else if (input.chain?.svg) parts.push({ type: "graph", svg: input.chain.svg, caption });
   }
   for (const table of input.tables ?? []) parts.push({ type: "table", table });
   return toHtmlReport({ title: input.title, parts });

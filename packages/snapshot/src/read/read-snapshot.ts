@@ -31,13 +31,18 @@ const readSnapshotOptions = z.strictObject({
   totalBytes: z.number().int().nonnegative().optional(),
   /** Require this format; the other one is rejected with `NOT_A_HEAP_SNAPSHOT`. Default: either. */
   format: z.enum(["v8", "jsc"]).optional(),
+  /**
+   * Allocate the V8 node and edge columns on `SharedArrayBuffer` (where the runtime has it), so that
+   * workers can read them without a copy (the engine's parallel mode). Default false.
+   */
+  sharedMemory: z.boolean().optional(),
 });
 
 const readJscSnapshotOptions = readSnapshotOptions.omit({ format: true });
 
 /**
  * Options of {@link readSnapshot}: `onProgress`, `onWarning`, `signal`, `fileName`, `totalBytes`,
- * `format` (derived from the schema that checks them).
+ * `format`, `sharedMemory` (derived from the schema that checks them).
  *
  * @example
  * ```ts
@@ -72,7 +77,7 @@ const GZIP_MAX_RATIO = 1032;
  * ```
  */
 export async function readSnapshot(source: SnapshotSource, options: ReadSnapshotOptions = {}): Promise<HeapSnapshot> {
-  const { onProgress, onWarning, signal, format, fileName: givenName, totalBytes } = parseSnapshotOptions(readSnapshotOptions, options, "readSnapshot options");
+  const { onProgress, onWarning, signal, format, fileName: givenName, totalBytes, sharedMemory } = parseSnapshotOptions(readSnapshotOptions, options, "readSnapshot options");
   signal?.throwIfAborted();
   const src = await openSource(source);
   const fileName = src.fileName ?? givenName ?? null;
@@ -92,6 +97,7 @@ export async function readSnapshot(source: SnapshotSource, options: ReadSnapshot
         exactSize: src.size !== null && !gzip,
         onSection: (key) => progress.phase(ProgressReporter.phaseOf(key), src.bytesRead()),
         onWarning: onWarning ?? null,
+        sharedMemory,
       });
       parser.write(next.value);
       if (format && parser.format && parser.format !== format) {

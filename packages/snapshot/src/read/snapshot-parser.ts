@@ -38,6 +38,8 @@ export interface SnapshotParserOptions {
   onSection?: (key: string) => void;
   /** Called with what the readers skip past (see `ReadWarning`). */
   onWarning?: ReadWarningListener | null;
+  /** Allocate the V8 columns on `SharedArrayBuffer` where the runtime has it (see {@link ParseContext.sharedMemory}). */
+  sharedMemory?: boolean;
 }
 
 /**
@@ -65,6 +67,7 @@ export class SnapshotParser {
 
   constructor(options: SnapshotParserOptions = {}) {
     this.#ctx = new ParseContext(options.fileName ?? null, options.maxBytes ?? null, options.exactSize ?? false, options.onWarning ?? null);
+    this.#ctx.sharedMemory = options.sharedMemory === true && typeof SharedArrayBuffer === "function";
     this.#onSection = options.onSection;
   }
 

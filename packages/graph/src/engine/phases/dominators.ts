@@ -179,7 +179,9 @@ function evaluate(f: Forest, v: number): number {
  * 32-bit arrays per node (the DFS parent array doubles as the forest's ancestor array and its
  * sign bit as the linked mark, the label and bucket arrays as the search's stacks, the dominator
  * array as the bucket lists), plus the essential predecessors unless the full retainers
- * are given (`essentialPerTarget`: the counts `essentialEdges` made, consumed here).
+ * are given (`essentialPerTarget`: the counts `essentialEdges` made, consumed here). `output` lends
+ * two zeroed arrays of nodeCount + 1 for the dominators (by vertex) and the order, which the result
+ * then views (a worker's shared outputs: nothing to copy).
  *
  * @example
  * ```ts
@@ -195,6 +197,7 @@ export function calculateDominators(
   essential: Uint8Array,
   predecessors: Retainers | { readonly essentialPerTarget: Uint32Array },
   onProgress?: (progress: GraphProgress) => void,
+  output?: { readonly dominators: Uint32Array; readonly order: Uint32Array },
 ): DominatorResult {
   const { nodeCount, firstEdge, edgeTarget } = snapshot;
   const progress = new PhaseProgress(onProgress, "dominators", 2 * nodeCount);
@@ -206,7 +209,8 @@ export function calculateDominators(
   // parent[v]: v's DFS parent; once v is linked into the forest (sign bit set), its forest ancestor.
   const parent = new Uint32Array(size);
   const semi = new Uint32Array(size);
-  const vertex = new Uint32Array(size);
+  // `output`: zeroed arrays of nodeCount + 1 to work in (a worker's shared outputs), so that nothing is copied.
+  const vertex = output?.order ?? new Uint32Array(size);
   const label = new Uint32Array(size);
   // During the search: the next edge to look at, per ordinal. Afterwards: bucket heads.
   const nextEdge = new Uint32Array(size);
@@ -240,7 +244,7 @@ export function calculateDominators(
   // then; so one array holds the bucket links first and the dominators after. Buckets are filled
   // at the head and reversed before processing: first in, first out, like DevTools' sets.
   const bucketHead = nextEdge.fill(0);
-  const dom = new Uint32Array(size);
+  const dom = output?.dominators ?? new Uint32Array(size);
   const checkEdges = predEdge !== null;
   for (let i = count; i >= 2; i--) {
     if (2 * nodeCount - i >= progress.next) progress.report(2 * nodeCount - i);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { HeapGraph } from "../../engine/index.ts";
 import { stableIdsOption } from "../shared/option-schemas.ts";
 import { QueryError } from "../shared/query-error.ts";
+import { foreignIdsMessage, idComparability } from "./id-comparability.ts";
 
 /**
  * Whether a snapshot's heap object ids can identify objects across snapshots of one process.
@@ -20,7 +21,9 @@ export function idsAreStable(graph: HeapGraph): boolean {
 
 /**
  * Throws a {@link QueryError} `IDS_NOT_STABLE` unless ids are stable across `graphs` (or the
- * caller said they are with `stableIds: true`).
+ * caller said they are with `stableIds: true`): each graph must keep ids across snapshots (Bun's
+ * do not), and the graphs must share them, taken over one inspector connection of one process
+ * (see `idComparability`).
  *
  * @example
  * ```ts
@@ -33,14 +36,19 @@ export function requireStableIds(query: string, graphs: readonly HeapGraph[], st
     throw new QueryError("IDS_NOT_STABLE", `${query}: stableIds is false, and this question needs ids that identify objects across snapshots`);
   }
   const unstable = graphs.findIndex((g) => !g.idsAreStable());
-  if (unstable < 0) return;
-  const which = graphs.length === 1 ? "the snapshot" : `snapshot ${unstable + 1} of ${graphs.length}`;
-  throw new QueryError(
-    "IDS_NOT_STABLE",
-    `${query}: ${which} numbers its objects consecutively afresh (Bun's V8-format snapshots do), so ids do not ` +
-      `identify objects across snapshots and ${query} would give wrong answers. Compare classes instead (growth, typestats), ` +
-      `or pass { stableIds: true } if you know the ids are stable.`,
-  );
+  if (unstable >= 0) {
+    const which = graphs.length === 1 ? "the snapshot" : `snapshot ${unstable + 1} of ${graphs.length}`;
+    throw new QueryError(
+      "IDS_NOT_STABLE",
+      `${query}: ${which} numbers its objects consecutively afresh (Bun's V8-format snapshots do), so ids do not ` +
+        `identify objects across snapshots and ${query} would give wrong answers. Compare classes instead (growth, typestats), ` +
+        `or pass { stableIds: true } if you know the ids are stable.`,
+    );
+  }
+  const verdict = idComparability(graphs);
+  if (verdict.comparable) return;
+  const labels = graphs.map((_, i) => `snapshot ${i + 1} of ${graphs.length}`);
+  throw new QueryError("IDS_NOT_STABLE", foreignIdsMessage(query, verdict, labels));
 }
 
 const stableIdsSchema = z.object(stableIdsOption);

@@ -3,6 +3,7 @@ import { chainStep } from "../chains/chain-step.ts";
 import { collapseRepeats } from "../chains/collapse-repeats.ts";
 import { holderEntries, unitOf } from "./holder-entries.ts";
 import type { CodeLocation, LeakHolder } from "./leak-rows.ts";
+import { shortNativeName } from "../shared/native-class-name.ts";
 import { scriptBasename } from "../shared/script-basename.ts";
 
 const UNKNOWN = -2;
@@ -184,7 +185,7 @@ export function describeHolder(
     id,
     className: displayClass(graph, holder),
     kind,
-    label: holderLabel(graph, holder, parent, parentEdge),
+    label: kind === "listeners" ? listenersOwner(graph, holder, parent) : holderLabel(graph, holder, parent, parentEdge),
     edge,
     unit: unitOf(kind),
     entries: counts,
@@ -223,9 +224,24 @@ function isNamedOwner(graph: HeapGraph, o: number): boolean {
   return className !== "Object" && className !== "Array" && !className.startsWith("system / ") && !className.startsWith("(") && !className.startsWith("{");
 }
 
-/** A node's class, or for the synthetic root's categories their name: `(Strong roots)`, `(Stack roots)`. */
+/**
+ * A node's class, or for the synthetic root's categories their name: `(Strong roots)`, `(Stack roots)`.
+ * Blink's template classes in short (`HeapVector<RegisteredEventListener>`).
+ */
 function displayClass(graph: HeapGraph, o: number): string {
-  return graph.nodeTypeName(o) === "synthetic" ? graph.nodeName(o) : graph.className(o);
+  return graph.nodeTypeName(o) === "synthetic" ? graph.nodeName(o) : shortNativeName(graph.className(o));
+}
+
+/** Blink's bookkeeping between an EventTarget and its listener lists. */
+const LISTENER_PLUMBING = /^blink::(?:EventTargetData|EventListenerMap)$|</;
+
+/** The EventTarget whose listener list `holder` is: `Window`, `HTMLButtonElement`. */
+function listenersOwner(graph: HeapGraph, holder: number, parent: Int32Array): string {
+  let x = parent[holder];
+  while (x >= 0 && LISTENER_PLUMBING.test(graph.className(x))) x = parent[x];
+  if (x < 0 || graph.nodeTypeName(x) === "synthetic") return "an EventTarget";
+  if (graph.globalMask()[x]) return "Window";
+  return displayClass(graph, x).replace(/^blink::/, "").replace(/ \/ .*$/, "");
 }
 
 function ownerName(graph: HeapGraph, o: number): string {

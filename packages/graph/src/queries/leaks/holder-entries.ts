@@ -8,7 +8,11 @@ import type { HeapGraph } from "../../engine/index.ts";
  * const kind: HolderKind = "array"; // counted in elements
  * ```
  */
-export type HolderKind = "array" | "map" | "set" | "object" | "closure" | "scope" | "root";
+export type HolderKind = "array" | "map" | "set" | "object" | "closure" | "scope" | "root" | "listeners";
+
+/** Blink's list of one event type's listeners on an EventTarget (Window, a DOM node): a vector of RegisteredEventListener. */
+const LISTENER_LIST = /^blink::BasicHeapVector<.*\bblink::RegisteredEventListener\b/;
+const REGISTERED_LISTENER = "blink::RegisteredEventListener";
 
 /** Entries of a hash table per stride: V8's OrderedHashMap stores key, value, chain; OrderedHashSet key, chain. */
 const TABLE_STRIDE: Record<string, number> = { Map: 3, Set: 2 };
@@ -18,8 +22,9 @@ const NUMERIC = /^\d+$/;
  * The kind of collection node `o` is, and how many entries it has: an array's elements (element
  * edges; numbers stored unboxed in the array are not heap nodes and are not counted), a Map's or
  * Set's entries (from the slots its hash table references), an object's properties, a closure's or
- * a scope's variables, a root's references. Weak edges, `__proto__` and V8's internal fields are
- * never entries.
+ * a scope's variables, a root's references, a Blink listener list's listeners (Chromium: the
+ * `RegisteredEventListener`s in the list's backing store). Weak edges, `__proto__` and V8's
+ * internal fields are never entries.
  *
  * @example
  * ```ts
@@ -31,6 +36,7 @@ export function holderEntries(graph: HeapGraph, o: number): { kind: HolderKind; 
   const codes = graph.typeCodes();
   const { type, name, strings } = graph.nodeColumns();
   const className = graph.className(o);
+  if (LISTENER_LIST.test(className)) return { kind: "listeners", entries: registeredListeners(graph, o) };
   const stride = TABLE_STRIDE[className];
   if (stride !== undefined && type[o] === codes.object) {
     let table = -1;
@@ -90,7 +96,22 @@ export function unitOf(kind: HolderKind): string {
     case "object": return "properties";
     case "closure": case "scope": return "variables";
     case "root": return "references";
+    case "listeners": return "listeners";
   }
+}
+
+/** The listeners a Blink listener list holds, directly or through its backing store. */
+function registeredListeners(graph: HeapGraph, list: number): number {
+  let n = 0;
+  const visit = (o: number, depth: number): void =>
+    graph.forEachEdge(o, (target, e) => {
+      if (graph.edgeTypeName(e) === "weak") return;
+      const className = graph.className(target);
+      if (className === REGISTERED_LISTENER) n++;
+      else if (depth === 0 && className.startsWith("blink::HeapVectorBacking<")) visit(target, 1);
+    });
+  visit(list, 0);
+  return n;
 }
 
 /** Distinct entries whose slots a hash table references: slot index over the stride, from the first slot seen. */

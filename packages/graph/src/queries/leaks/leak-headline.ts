@@ -2,6 +2,7 @@ import type { AllocationFrame } from "../../engine/index.ts";
 import type { ChainStep } from "../chains/chain-rows.ts";
 import type { LeakClass, LeakHolder } from "./leak-rows.ts";
 import { scriptBasename } from "../shared/script-basename.ts";
+import { shortNativeName } from "../shared/native-class-name.ts";
 import type { TimerSummary } from "./timer-summary.ts";
 
 /** Classes whose representative's description names the leak better than the class does. */
@@ -78,7 +79,10 @@ function holderSentence(holder: LeakHolder, what: string, timers: boolean): stri
   // A holder created since the first snapshot grew from nothing.
   const counts = holder.entries.map((n) => n ?? 0);
   const grew = counts.length >= 2 && counts[counts.length - 1] > counts[0];
-  const name = holder.kind === "scope" ? `the scope of ${holder.label || "a function"}` : `${holder.className}${holder.label ? ` ${holder.label}` : ""}`;
+  const name =
+    holder.kind === "scope" ? `the scope of ${holder.label || "a function"}`
+    : holder.kind === "listeners" ? `${holder.label} event listeners`
+    : `${holder.className}${holder.label ? ` ${holder.label}` : ""}`;
   const code = holder.code ? ` — ${holder.code.functionName} at ${scriptBasename(holder.code.script)}:${holder.code.line}:${holder.code.column}` : "";
   const growth = `${holder.entries.map(count).join(" → ")} ${holder.unit}`;
   // A GC root category's references are the engine's bookkeeping, not a collection that grew.
@@ -96,7 +100,7 @@ function timerObjects(total: number, timers: TimerSummary): string {
 }
 
 function leakedObjects(cluster: { readonly count: number; readonly classes: readonly LeakClass[]; readonly trace: readonly ChainStep[] }): string {
-  const [top, second] = cluster.classes;
+  const [top, second] = cluster.classes.map((c) => ({ ...c, name: shortNativeName(c.name) }));
   if (!top) return `${count(cluster.count)} leaked objects`;
   const chain = longestRepeat(cluster.trace);
   const last = cluster.trace.at(-1);

@@ -1,20 +1,26 @@
 /**
  * `heapgraph capture (--port P | --url WS) -o FILE`: a heap snapshot of another process over
- * its inspector (Node and Deno `--inspect`, Chromium `--remote-debugging-port`, Bun `--inspect`).
+ * its inspector (Node and Deno `--inspect`, Chromium `--remote-debugging-port`, Bun `--inspect`);
+ * with `--count K -o DIR`, K snapshots over one connection (`../capture-count.ts`).
  *
  * @module
  */
 import { openCaptureSession, SnapshotIoError, writeSnapshot, type CaptureTarget, type HeapSnapshot } from "@heapgraph/snapshot";
 import { countNoun, formatSize } from "@heapgraph/render";
 import { usage } from "../args.ts";
+import { captureCount } from "../capture-count.ts";
 import { captureError } from "../capture-error.ts";
 import { defineCommand, type CommandContext } from "../command.ts";
-import { optionalCountFlag, outputFileFlag, switchFlag, textFlag, urlFlag } from "../flags.ts";
+import { optionalCountFlag, switchFlag, textFlag, urlFlag } from "../flags.ts";
+import { expectedFileName, hasOutputExtension } from "../output-extensions.ts";
 import { cannotWrite, checkOutputDirectory, printResult } from "../output.ts";
+import { SERIES_ACTION_FLAGS } from "../series-actions.ts";
 
 /**
- * `capture (--port P [--host H] [--match TEXT] | --url URL) [--allocations] [--wait S] -o FILE`.
- * JSON: `{ file, endpoint, protocol, format, nodeCount, edgeCount, bytes, allocations }`.
+ * `capture (--port P [--host H] [--match TEXT] | --url URL) [--allocations] [--wait S] -o FILE`, or
+ * with `--count K [--every S | --run CMD | --request URL] [--repeat R] [--wait-after S] -o DIR`.
+ * JSON: `{ file, endpoint, protocol, format, nodeCount, edgeCount, bytes, allocations }`; with
+ * `--count` (K > 1), `{ dir, files, endpoint, protocol, count, between, snapshots: [{ file, nodeCount, edgeCount, bytes, allocations }], allocations }`.
  *
  * @example
  * ```ts
@@ -25,13 +31,16 @@ export const captureCommand = defineCommand({
   name: "capture",
   summary: "take a heap snapshot of a running process over its inspector and save it",
   positionals: [],
-  usage: "(--port P | --url URL) [--allocations] [--wait S] -o FILE",
+  usage: "(--port P | --url URL) [--allocations] [--wait S] (-o FILE | --count K [--every S | --run CMD | --request URL] -o DIR)",
   options: {
     port: optionalCountFlag("P", "inspector port on --host (node --inspect=9229, chromium --remote-debugging-port=9222)", { min: 1, max: 65535 }),
     host: textFlag("H", "inspector host for --port (default 127.0.0.1)"),
     match: textFlag("TEXT", "with --port: the target whose URL contains TEXT (default: the first page, else the first Node/Deno target)"),
     url: urlFlag("the ws:// URL the target printed (Debugger listening on ws://…), or http://host:port", ["ws", "wss", "http", "https"]),
-    output: outputFileFlag("snapshot", "where to save the snapshot (.heapsnapshot, or .heapsnapshot.gz for gzip)", "o"),
+    output: textFlag("PATH", "where to save the snapshot (.heapsnapshot, or .heapsnapshot.gz for gzip); with --count, the directory for the snapshots", "o"),
+    count: optionalCountFlag("K", "take K snapshots over one inspector connection (so that their ids compare), written to -o DIR as 1.heapsnapshot … K.heapsnapshot", { min: 1, max: 1000 }),
+    every: optionalCountFlag("S", "with --count: take a snapshot every S seconds", { min: 1, max: 86_400 }),
+    ...SERIES_ACTION_FLAGS,
     allocations: switchFlag("track allocations from the start of the session, so the snapshot says where new objects were allocated (V8 targets)"),
     wait: optionalCountFlag("S", "seconds to wait between connecting and capturing (with --allocations: let the workload run)", { min: 1, max: 86_400 }),
   },
@@ -46,20 +55,48 @@ stack in the snapshot (function names with script:line:column, as DevTools shows
 workload time with --wait S. It costs the target a recorded stack per allocation and, on Node,
 heap statistics every 50 ms and no old-space compaction (without which V8 would lose the stacks
 of moved objects); tracking ends when capture disconnects. Not for Bun (WebKit's inspector
-records no allocation stacks).`,
+records no allocation stacks).
+
+--count K keeps one inspector connection open and takes K snapshots on it, written to DIR
+as 1.heapsnapshot, 2.heapsnapshot, … K.heapsnapshot (each file appears only when complete).
+V8 numbers heap objects afresh for every inspector connection, so only snapshots of one
+connection can be compared object by object (compare, leaks); separate capture calls cannot.
+Between two snapshots, capture waits for Enter (the default; a line on stdin when it is not a
+terminal), waits S seconds (--every S), runs CMD through the shell (--run CMD; a non-zero exit
+ends the capture, keeping the snapshots already complete), or sends GET requests to URL
+(--request URL, no shell needed); --repeat R runs the command or request R times, and
+--wait-after S lets the target settle before the next snapshot. With 3 snapshots:
+  heapgraph leaks DIR/1.heapsnapshot DIR/2.heapsnapshot DIR/3.heapsnapshot
+(heapgraph leaks --port P --run CMD does all of it in one command.) --allocations and --wait
+apply to the whole series.`,
   examples: [
     "heapgraph capture --port 9229 -o server.heapsnapshot",
     "heapgraph capture --url ws://127.0.0.1:9229/3f1c0e6a-… -o server.heapsnapshot.gz",
     "heapgraph capture --port 9222 --match localhost:5173 -o page.heapsnapshot",
     "heapgraph capture --port 9229 --allocations --wait 30 -o traced.heapsnapshot",
+    "heapgraph capture --port 9229 --count 3 --every 60 -o snaps",
+    "heapgraph capture --port 9229 --count 3 --run 'npm run load-test' -o snaps",
   ],
   async run(args, ctx) {
-    const { output, url, port, host = "127.0.0.1", match, allocations, wait } = args.values;
-    if (!output) throw usage(this, "-o FILE is required");
+    const { output, url, port, host = "127.0.0.1", match, allocations, wait, count = 1, every, run, request, repeat } = args.values;
+    const series = count > 1;
+    if (!output) throw usage(this, series ? "-o DIR is required" : "-o FILE is required");
     let target: CaptureTarget;
     if (url !== undefined && port === undefined) target = url;
     else if (port !== undefined && url === undefined) target = match ? { host, port, match: { url: match } } : { host, port };
     else throw usage(this, "give either --port P or --url URL");
+    const actions = [every !== undefined && "--every", run !== undefined && "--run", request !== undefined && "--request"].filter(Boolean);
+    if (actions.length > 1) throw usage(this, `give one of ${actions.join(", ")}`);
+    if (!series && (actions.length > 0 || args.values["wait-after"] !== undefined || repeat !== 1)) {
+      throw usage(this, `${actions[0] ?? (repeat !== 1 ? "--repeat" : "--wait-after")} needs --count K (K > 1): it says what happens between snapshots`);
+    }
+    if (series) {
+      if (hasOutputExtension("snapshot", output)) throw usage(this, `with --count, -o names a directory (the snapshots are written in it as 1.heapsnapshot …), got ${JSON.stringify(output)}`);
+      const action = { every, run, request, repeat, "wait-after": args.values["wait-after"] };
+      await captureCount({ target, count, dir: output, allocations, waitSeconds: wait ?? 0, action }, ctx);
+      return;
+    }
+    if (!hasOutputExtension("snapshot", output)) throw usage(this, `-o/--output takes ${expectedFileName("snapshot")}, got ${JSON.stringify(output)}`);
     await checkOutputDirectory(output);
     const { snapshot, endpoint, protocol, bytes } = await capture(target, output, ctx, { allocations, waitSeconds: wait ?? 0 });
     const result = {

@@ -19,7 +19,7 @@ import {
 } from "@heapgraph/graph";
 import { chainText, countNoun, formatTrace } from "@heapgraph/render";
 import { choiceFlag, countFlag, textFlag } from "../flags.ts";
-import { stepJson } from "../chain-json.ts";
+import { stepJson } from "../../json/chain-json.ts";
 import { CliError } from "../cli-error.ts";
 import { defineCommand } from "../command.ts";
 import { GRAPH_FILE_OPTIONS, graphFiles, writeGraphFiles, writtenLines } from "../graph-files.ts";
@@ -95,7 +95,7 @@ event and file; repeated steps read "x170".`,
     }
     const title = `Retaining chain of ${steps.at(-1)?.label ?? node.className} @${node.id}`;
     const drawLess = to === "root" ? "pick a nearer object with --id" : "use --to root (the shortest chain) or a lower --depth";
-    const written = await writeGraphFiles(files, chainSelection(graph, nodes), title, ctx, drawLess);
+    const written = await writeGraphFiles(files, chainSelection(graph, nodes), title, ctx, drawLess, args.values.interactive ? { graph } : undefined);
     const result = {
       file,
       target: { id: node.id, className: node.className, candidates, ...(choice ? choiceJson(choice) : {}) },

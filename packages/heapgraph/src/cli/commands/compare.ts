@@ -7,8 +7,9 @@ import { compare, growingHolders, holderHeadline, type LeakHolder } from "@heapg
 import { compareTable, formatSize, printable, tableToText } from "@heapgraph/render";
 import { defineCommand } from "../command.ts";
 import { limitFlag } from "../flags.ts";
+import { compareCountsOnly } from "../counts-only.ts";
 import { loadGraph } from "../load-graph.ts";
-import { holderJson } from "../leak-report.ts";
+import { holderJson } from "../../json/leak-report.ts";
 import { hiddenNote, NOISE_FLAGS, noiseOptions } from "../noise-flags.ts";
 import { printResult } from "../output.ts";
 import { STABLE_IDS_OPTION, withStableIds } from "../stable-ids.ts";
@@ -33,7 +34,10 @@ export const compareCommand = defineCommand({
   },
   details: `
 Matches objects by heap id, so both snapshots must come from one process (Node, Deno,
-Chrome); Bun renumbers objects in every snapshot, and compare then answers with exit code 1.
+Chrome) and one inspector connection (heapgraph capture --count 2 -o DIR, not two capture
+calls: V8 numbers objects afresh per connection). Snapshots from different connections or
+processes are compared by class counts only, and compare says so. Bun renumbers objects in
+every snapshot, and compare then answers with exit code 1.
 
 The answer comes first: the objects of BEFORE that new objects were added to and that grew
 (arrays, Maps and Sets, objects used as dictionaries, listener lists), most retained first,
@@ -51,7 +55,8 @@ and its dependencies', the snapshot machinery, engine internals ((compiled code)
     const after = await loadGraph(afterFile, ctx, { index: 1, count: 2 });
     const stableIds = args.values["stable-ids"];
     const options = { ...(stableIds ? { stableIds } : {}), ...noiseOptions(args.values) };
-    const rows = withStableIds("compare", [beforeFile, afterFile], () => compare(before, after, options));
+    if (!stableIds && compareCountsOnly(ctx, [beforeFile, afterFile], before, after, { limit, noise: noiseOptions(args.values) })) return;
+    const rows = withStableIds("compare", [beforeFile, afterFile], () => compare(before, after, options), [before, after]);
     const holders = growingHolders(before, after, { ...options, limit: HOLDERS });
     const types = rows.slice(0, limit).map((r) => ({
       name: r.name,

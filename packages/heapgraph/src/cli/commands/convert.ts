@@ -26,6 +26,7 @@ export const convertCommand = defineCommand({
   summary: "convert a snapshot to V8's .heapsnapshot format (from Bun's JavaScriptCore JSON, gzip in or out)",
   positionals: ["IN", "OUT"],
   options: {},
+  indexCache: false,
   details: `
 IN may be V8 or JavaScriptCore format (Bun's default Bun.generateHeapSnapshot()), plain or
 gzip. OUT is V8 format, which Chrome DevTools opens (Memory panel, Load profile): a name

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { backrefs, refs, type Selection } from "@heapgraph/graph";
+import { backrefs, refs } from "@heapgraph/graph";
 import { countNoun, selectionEdgesText, selectionTable, tableToText } from "@heapgraph/render";
 import { defineCommand } from "../command.ts";
 import { countFlag, switchFlag } from "../flags.ts";
@@ -12,6 +12,7 @@ import { GRAPH_FILE_OPTIONS, graphFiles, writeGraphFiles, writtenLines } from ".
 import { loadGraph } from "../load-graph.ts";
 import { checkOutputDirectory, printResult } from "../output.ts";
 import { checkTargetArgs, TARGET_OPTIONS, targetNode } from "../target-node.ts";
+import { selectionJson } from "../../json/selection-json.ts";
 
 /**
  * The `refs` or `backrefs` command.
@@ -53,7 +54,7 @@ Without --dot, --svg or --html the objects and references are printed as text.`,
       const selection = forwards ? refs(graph, [node], options) : backrefs(graph, [node], options);
       const title = `${forwards ? "References from" : "Referrers of"} ${node.className} @${node.id}`;
       const drawLess = `lower --depth (now ${maxDepth}) or --too-many (now ${tooMany})${internals ? ", leave out --internals" : ""}`;
-      const written = await writeGraphFiles(files, selection, title, ctx, drawLess);
+      const written = await writeGraphFiles(files, selection, title, ctx, drawLess, args.values.interactive ? { graph } : undefined);
       printResult(ctx, { file, kind, target: { id: node.id, className: node.className, candidates }, ...selectionJson(selection), files: written }, () => {
         const head = `${title}: ${countNoun(selection.nodes.length, "object")}, ${countNoun(selection.edges.length, "reference")} (depth ${maxDepth}, at most ${tooMany} per object)\n`;
         if (written.dot || written.svg || written.html) return head + writtenLines(written);
@@ -61,31 +62,4 @@ Without --dot, --svg or --html the objects and references are printed as text.`,
       });
     },
   });
-}
-
-/**
- * A selection as JSON: nodes, and edges between heap ids.
- *
- * @example
- * ```ts
- * selectionJson(refs(graph, [node])).edges[0]; // { from: 12, to: 34, type: "property", name: "next" }
- * ```
- */
-export function selectionJson(selection: Selection) {
-  const idOf = new Map(selection.nodes.map((n) => [n.ordinal, n.id]));
-  return {
-    nodes: selection.nodes.map((n) => ({
-      id: n.id,
-      type: n.type,
-      className: n.className,
-      preview: n.preview,
-      selfSize: n.selfSize,
-      retainedSize: n.retainedSize,
-      depth: n.depth,
-      role: n.role,
-      truncated: n.truncated,
-    })),
-    edges: selection.edges.map((e) => ({ from: idOf.get(e.from)!, to: idOf.get(e.to)!, type: e.type, name: e.name })),
-    depthLimited: selection.depthLimited,
-  };
 }

@@ -27,6 +27,8 @@ export class ParseContext {
   readonly exactSize: boolean;
   /** Receives what the readers skip past (see {@link warn}). */
   readonly onWarning: ReadWarningListener | null;
+  /** True when the V8 columns go on `SharedArrayBuffer` (readable by workers without a copy). */
+  sharedMemory = false;
 
   constructor(fileName: string | null, maxBytes: number | null, exactSize = false, onWarning: ReadWarningListener | null = null) {
     this.fileName = fileName;

@@ -6,8 +6,30 @@
  *
  * @module
  */
-import { grown, type ParseContext } from "../json/parse-context.ts";
+import type { ParseContext } from "../json/parse-context.ts";
 import type { V8Layout } from "./v8-layout.ts";
+
+type Column = Uint8Array | Uint32Array | Float64Array;
+type ColumnCtor<T extends Column> = { new (length: number): T; new (buffer: ArrayBufferLike): T; readonly BYTES_PER_ELEMENT: number };
+
+/**
+ * A zeroed column of `length` elements: on a `SharedArrayBuffer` when `shared` (for workers), else an ordinary one.
+ *
+ * @example
+ * ```ts
+ * const targets = allocateColumn(Uint32Array, edgeCount, ctx.sharedMemory);
+ * ```
+ */
+export function allocateColumn<T extends Column>(Ctor: ColumnCtor<T>, length: number, shared: boolean): T {
+  return shared ? new Ctor(new SharedArrayBuffer(length * Ctor.BYTES_PER_ELEMENT)) : new Ctor(length);
+}
+
+/** A copy of `typed` with `length` elements (cut or zero-padded), shared if `typed` was. */
+function grown<T extends Column>(typed: T, length: number): T {
+  const next = allocateColumn(typed.constructor as ColumnCtor<T>, length, typed.buffer instanceof (globalThis.SharedArrayBuffer ?? class {}));
+  next.set(typed.subarray(0, Math.min(typed.length, length)) as never);
+  return next;
+}
 
 /** Records allocated up front when the input size is unknown. */
 const INITIAL_RECORDS = 1 << 18;
@@ -47,18 +69,19 @@ export class V8Columns {
     try {
       this.nodeCapacity = n;
       this.edgeCapacity = e;
-      this.nodeType = new Uint8Array(n);
-      this.nodeName = new Uint32Array(n);
-      this.nodeId = new Uint32Array(n);
-      this.nodeSelfSize = new Float64Array(n);
+      const shared = ctx.sharedMemory;
+      this.nodeType = allocateColumn(Uint8Array, n, shared);
+      this.nodeName = allocateColumn(Uint32Array, n, shared);
+      this.nodeId = allocateColumn(Uint32Array, n, shared);
+      this.nodeSelfSize = allocateColumn(Float64Array, n, shared);
       this.nodeEdgeCount = new Uint32Array(n);
       // Allocated at the first non-zero trace id: without allocation tracking they are all 0.
       this.nodeTraceId = null;
-      this.nodeDetachedness = layout.hasDetachedness ? new Uint8Array(n) : null;
+      this.nodeDetachedness = layout.hasDetachedness ? allocateColumn(Uint8Array, n, shared) : null;
       this.extraNode = layout.extraNodeFieldNames.map(() => new Float64Array(n));
-      this.edgeType = new Uint8Array(e);
-      this.edgeNameOrIndex = new Uint32Array(e);
-      this.edgeTarget = new Uint32Array(e);
+      this.edgeType = allocateColumn(Uint8Array, e, shared);
+      this.edgeNameOrIndex = allocateColumn(Uint32Array, e, shared);
+      this.edgeTarget = allocateColumn(Uint32Array, e, shared);
       this.extraEdge = layout.extraEdgeFieldNames.map(() => new Float64Array(e));
     } catch (cause) {
       throw ctx.error("TOO_LARGE", `cannot allocate columns for ${layout.nodeCount} nodes and ${layout.edgeCount} edges`, "snapshot", null, { cause });

@@ -13,7 +13,7 @@ import type { ParseContext } from "../json/parse-context.ts";
 import { StringArrayReader } from "../json/string-array-reader.ts";
 import type { ValueReader } from "../json/value-reader.ts";
 import { LocationReader } from "./location-reader.ts";
-import { V8Columns } from "./v8-columns.ts";
+import { allocateColumn, V8Columns } from "./v8-columns.ts";
 import { v8Layout, type V8Layout } from "./v8-layout.ts";
 import { EdgeRecordReader } from "./v8-edge-record-reader.ts";
 import { NodeRecordReader } from "./v8-node-record-reader.ts";
@@ -108,7 +108,7 @@ export class V8SnapshotBuilder implements FormatBuilder {
         found: `${edges.records * layout.edgeFieldCount + edges.field} values`,
       });
     }
-    const firstEdge = new Uint32Array(nodeCount + 1);
+    const firstEdge = allocateColumn(Uint32Array, nodeCount + 1, ctx.sharedMemory);
     const edgeCounts = cols.nodeEdgeCount;
     let total = 0;
     for (let i = 0; i < nodeCount; i++) {

@@ -1,5 +1,6 @@
 /**
- * Leak clusters (memlab's three-snapshot method) in the commands' `--json` output. Their tables,
+ * Leak clusters (memlab's three-snapshot method) in the commands' `--json` output and the MCP tools'
+ * results. Their tables,
  * chain text, chain graph and HTML report come from `@heapgraph/render` (`leakClustersTable`,
  * `topChainText`, `chainSvg`, `leakReportHtml`).
  *

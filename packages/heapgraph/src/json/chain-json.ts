@@ -1,6 +1,6 @@
 /**
- * Chain steps (`ChainStep` of `@heapgraph/graph`) in the commands' `--json` output: stable JSON
- * fields. Their text is `chainText` of `@heapgraph/render`.
+ * Chain steps (`ChainStep` of `@heapgraph/graph`) in the `--json` output of the commands and in the MCP tools' results:
+ * stable JSON fields. Their text is `chainText` of `@heapgraph/render`.
  *
  * @module
  */

@@ -1,0 +1,133 @@
+/**
+ * The engine's second thread on this runtime: one worker, started on the first job, that runs
+ * `phase-worker` (a Web `Worker` in Deno and Bun, `worker_threads` in Node).
+ *
+ * @module
+ */
+import { statSync } from "node:fs";
+import { Worker as NodeWorker } from "node:worker_threads";
+import type { PhaseJobMessage, PhaseWorkers } from "@heapgraph/graph";
+
+/** What both kinds of worker offer that is used here. */
+interface WorkerLike {
+  postMessage(message: unknown): void;
+  unref?(): void;
+  addEventListener?(type: "error", listener: () => void): void;
+  on?(type: "error", listener: () => void): void;
+}
+
+type WebWorkerCtor = new (url: URL, options: { type: "module" }) => WorkerLike;
+
+/** The environment variable that turns the second thread on (`HEAPGRAPH_THREADS=2`) or off (`1`). */
+export const THREADS_VARIABLE = "HEAPGRAPH_THREADS";
+
+/**
+ * Whether commands use a second thread when `HEAPGRAPH_THREADS` is not set. Off for now: on the
+ * shared 2-core machine it was measured on, the main thread's analysis CPU time fell by ~45% but
+ * wall time did not (no core was free); to be decided by a run on a quiet machine (bench/README.md).
+ */
+export const THREADS_BY_DEFAULT = false;
+
+/**
+ * Files from this size on (decimal bytes; gzip files count 8 times their size) are read onto shared
+ * memory and get their worker started while they are read: about `PARALLEL_MIN_EDGES` edges' worth.
+ */
+export const PARALLEL_MIN_FILE_BYTES = 40e6;
+
+/** {@link PhaseWorkers} that can also start their worker ahead of the first job. */
+export interface ProcessPhaseWorkers extends PhaseWorkers {
+  /**
+   * Whether the snapshot at `path` is worth a second thread (its size); if so, starts the worker
+   * now, so that it has loaded the engine by the time the first job comes. Read the file with
+   * `sharedMemory` set to the answer.
+   */
+  prepare(path: string): boolean;
+}
+
+let shared: ProcessPhaseWorkers | undefined | null = null;
+
+/**
+ * The process's {@link PhaseWorkers} for `buildGraph({ parallel })`, or undefined when phases
+ * should stay on one thread: `HEAPGRAPH_THREADS=1` (or unset while {@link THREADS_BY_DEFAULT} is
+ * false), or no `SharedArrayBuffer` here. Read the
+ * snapshot with `sharedMemory: true` when this returns workers. The worker does not keep the
+ * process alive; a worker that fails to start makes the engine compute on its own thread.
+ *
+ * @example
+ * ```ts
+ * const parallel = phaseWorkers();
+ * const snapshot = await readSnapshot(file, { sharedMemory: parallel?.prepare(file) ?? false });
+ * const graph = buildGraph(snapshot, { parallel });
+ * ```
+ */
+export function phaseWorkers(): ProcessPhaseWorkers | undefined {
+  if (shared === null) shared = threadsWanted() ? createPhaseWorkers() : undefined;
+  return shared;
+}
+
+/**
+ * A new {@link PhaseWorkers} with its own (lazily started) worker.
+ *
+ * @example
+ * ```ts
+ * const graph = buildGraph(snapshot, { parallel: createPhaseWorkers({ minEdges: 0 }) });
+ * ```
+ */
+export function createPhaseWorkers(options: { minEdges?: number } = {}): ProcessPhaseWorkers {
+  let worker: WorkerLike | null = null;
+  let broken = false;
+  const start = (): WorkerLike => {
+    // Sources run through a TypeScript loader in development; the build has .js files.
+    const source = import.meta.url.endsWith(".ts");
+    const url = new URL(source ? "./phase-worker.ts" : "./phase-worker.js", import.meta.url);
+    const WebWorker = (globalThis as { Worker?: WebWorkerCtor }).Worker;
+    // A Node that does not strip types (20, sources run through a loader) cannot start the worker from sources.
+    if (source && typeof WebWorker !== "function" && !(process.features as { typescript?: unknown }).typescript) throw new Error("no phase worker from TypeScript sources on this Node");
+    const w: WorkerLike = typeof WebWorker === "function" ? new WebWorker(url, { type: "module" }) : new NodeWorker(url);
+    const fail = () => {
+      broken = true;
+    };
+    if (w.on) w.on("error", fail);
+    else w.addEventListener?.("error", fail);
+    w.unref?.();
+    return w;
+  };
+  const started = (): boolean => {
+    if (broken) return false;
+    try {
+      worker ??= start();
+      return true;
+    } catch {
+      broken = true;
+      return false;
+    }
+  };
+  return {
+    minEdges: options.minEdges,
+    prepare(path: string): boolean {
+      let bytes = 0;
+      try {
+        bytes = statSync(path).size * (path.endsWith(".gz") ? 8 : 1);
+      } catch {
+        return false;
+      }
+      return bytes >= PARALLEL_MIN_FILE_BYTES && started();
+    },
+    post(job: PhaseJobMessage): boolean {
+      if (!started()) return false;
+      try {
+        worker!.postMessage(job);
+        return true;
+      } catch {
+        broken = true;
+        return false;
+      }
+    },
+  };
+}
+
+function threadsWanted(): boolean {
+  if (typeof SharedArrayBuffer !== "function") return false;
+  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[THREADS_VARIABLE];
+  return value === undefined || value === "" ? THREADS_BY_DEFAULT : Number(value) >= 2;
+}

@@ -1,0 +1,4 @@
+// The fixed service: sessions end with their request.
+import { serviceScenario } from "./service.mjs";
+
+export default serviceScenario(false);

@@ -1,0 +1,21 @@
+import { chainSelection, type ChainStep, type HeapGraph } from "@heapgraph/graph";
+import { interactiveGraphData } from "../interactive/interactive-graph-data.ts";
+import type { InteractiveGraphData } from "../interactive/interactive-graph-types.ts";
+
+/**
+ * The interactive graph of a retaining chain in `graph`, root first (a cluster's `trace`, the
+ * steps of `chainSteps` / `pathToRoot`): the chain highlighted, titled as `chainSvg` titles
+ * its drawing (`chainSvg`), with the bounded neighbourhood that clicks expand. The leak report's interactive
+ * drawing (`heapgraph leaks --html FILE --interactive`).
+ *
+ * @example
+ * ```ts
+ * const [top] = findLeaks(baseline, target, final);
+ * const html = leakReportHtml({ ...input, chain: { steps: top.trace, svg: await chainSvg(final, top.trace), interactive: chainGraphData(final, top.trace), text } });
+ * ```
+ */
+export function chainGraphData(graph: HeapGraph, steps: readonly ChainStep[]): InteractiveGraphData {
+  const nodes = steps.map((s) => graph.node(s.ordinal));
+  const leaked = steps.at(-1)!;
+  return interactiveGraphData(graph, chainSelection(graph, nodes), { title: `Why ${leaked.className} @${leaked.id} is alive` });
+}
