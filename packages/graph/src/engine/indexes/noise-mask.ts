@@ -152,15 +152,20 @@ const HEAPGRAPH_SHAPES: readonly (readonly [string, string])[] = [
 function markByShape(snapshot: HeapSnapshot, codes: TypeCodes, mask: Uint8Array): void {
   const { nodeCount, nodeType, strings, firstEdge, edgeType, edgeNameOrIndex } = snapshot;
   // Per string index: 1 + the shape it is the first name of, or the negated 1 + shape of the second.
+  // Every index of a name counts: a string table may hold one text more than once (Bun's does).
+  const roleOf = new Map<string, number>();
+  HEAPGRAPH_SHAPES.forEach(([first, second], k) => {
+    roleOf.set(first, k + 1);
+    roleOf.set(second, -(k + 1));
+  });
   const role = new Int8Array(strings.length);
   let any = false;
-  HEAPGRAPH_SHAPES.forEach(([first, second], k) => {
-    const a = strings.indexOf(first), b = strings.indexOf(second);
-    if (a < 0 || b < 0) return;
-    role[a] = k + 1;
-    role[b] = -(k + 1);
+  for (let i = 0; i < strings.length; i++) {
+    const r = roleOf.get(strings[i]!);
+    if (r === undefined) continue;
+    role[i] = r;
     any = true;
-  });
+  }
   if (!any) return;
   const { object, edgeProperty } = codes;
   const found = new Int8Array(HEAPGRAPH_SHAPES.length);
