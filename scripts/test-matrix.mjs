@@ -166,8 +166,9 @@ function runJob(job) {
         ...process.env,
         HEAPGRAPH_TEST_RUNTIME: job.runtime.name,
         HEAPGRAPH_TEST_CACHE: cacheDir,
-        // The CLI's index cache goes to the run's cache too, never to the user's ~/.cache.
-        HEAPGRAPH_CACHE_DIR: join(cacheDir, "index-cache"),
+        // The CLI's index cache goes to the run's cache too, never to the user's ~/.cache, one per
+        // job: jobs that run at the same time never read each other's caches.
+        HEAPGRAPH_CACHE_DIR: join(cacheDir, "index-cache", `${job.runtime.name}-${job.package}`),
         FORCE_COLOR: "0",
         NO_COLOR: "1",
         PATH: [join(root, "node_modules", ".bin"), process.env.PATH].join(delimiter),
