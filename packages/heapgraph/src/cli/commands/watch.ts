@@ -83,10 +83,9 @@ and that hold the class's new instances (growing holders), and shows the chain t
 with its graph. This needs the dominator tree of one snapshot: seconds on a large heap.
 
 The target is paused while V8 builds and sends each snapshot. Measured with a timer loop inside
-a Node 20 target on a 2-core machine busy with other work (the target's own CPU time in
-brackets; expect about that on an idle machine): a small heap of 6 MB (67 k nodes) stalled
-0.9-1.3 s (0.3 s); a 50 MB heap (1.2 M nodes) 7.7-11.4 s (3.6-3.8 s); a 470 MB heap (11.2 M
-nodes) 3-5 minutes (40-47 s). Without --every the interval is 5 s, or 10 times the last
+a Node 20 target on an idle 2-core machine: a 7 MB heap (0.2 M nodes) stalled 0.6 s, a 48 MB
+heap (1.2 M nodes) 4.6-4.7 s; a 470 MB heap (11.2 M nodes) 3-5 minutes on a busy machine (40-47 s
+of the target's CPU). Without --every the interval is 5 s, or 10 times the last
 capture's duration when that is longer, so that the target is paused at most about a tenth of
 the time.
 
