@@ -210,3 +210,19 @@ function wholeNumber({ min = 1, max = Number.MAX_SAFE_INTEGER }: { min?: number;
     .transform(Number)
     .refine((n) => Number.isSafeInteger(n) && n >= min && n <= max, { error: takes });
 }
+
+/**
+ * The flags that name an inspector target, for the commands that connect to one (`capture`,
+ * `watch`): `--port P [--host H] [--match TEXT]` or `--url URL`.
+ *
+ * @example
+ * ```ts
+ * defineCommand({ name: "capture", options: { ...INSPECTOR_TARGET_FLAGS, output: outputFileFlag(...) }, ... });
+ * ```
+ */
+export const INSPECTOR_TARGET_FLAGS = {
+  port: optionalCountFlag("P", "inspector port on --host (node --inspect=9229, deno --inspect, chromium --remote-debugging-port=9222)", { min: 1, max: 65535 }),
+  host: textFlag("H", "inspector host for --port (default 127.0.0.1)"),
+  match: textFlag("TEXT", "with --port: the target whose URL contains TEXT (default: the first page, else the first Node/Deno target)"),
+  url: urlFlag("the ws:// URL the target printed (Debugger listening on ws://…), or http://host:port", ["ws", "wss", "http", "https"]),
+};

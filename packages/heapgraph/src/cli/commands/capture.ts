@@ -11,7 +11,7 @@ import { usage } from "../args.ts";
 import { captureCount } from "../capture-count.ts";
 import { captureError } from "../capture-error.ts";
 import { defineCommand, type CommandContext } from "../command.ts";
-import { optionalCountFlag, switchFlag, textFlag, urlFlag } from "../flags.ts";
+import { INSPECTOR_TARGET_FLAGS, optionalCountFlag, switchFlag, textFlag } from "../flags.ts";
 import { expectedFileName, hasOutputExtension } from "../output-extensions.ts";
 import { cannotWrite, checkOutputDirectory, printResult } from "../output.ts";
 import { SERIES_ACTION_FLAGS } from "../series-actions.ts";
@@ -33,10 +33,7 @@ export const captureCommand = defineCommand({
   positionals: [],
   usage: "(--port P | --url URL) [--allocations] [--wait S] (-o FILE | --count K [--every S | --run CMD | --request URL] -o DIR)",
   options: {
-    port: optionalCountFlag("P", "inspector port on --host (node --inspect=9229, chromium --remote-debugging-port=9222)", { min: 1, max: 65535 }),
-    host: textFlag("H", "inspector host for --port (default 127.0.0.1)"),
-    match: textFlag("TEXT", "with --port: the target whose URL contains TEXT (default: the first page, else the first Node/Deno target)"),
-    url: urlFlag("the ws:// URL the target printed (Debugger listening on ws://…), or http://host:port", ["ws", "wss", "http", "https"]),
+    ...INSPECTOR_TARGET_FLAGS,
     output: textFlag("PATH", "where to save the snapshot (.heapsnapshot, or .heapsnapshot.gz for gzip); with --count, the directory for the snapshots", "o"),
     count: optionalCountFlag("K", "take K snapshots over one inspector connection (so that their ids compare), written to -o DIR as 1.heapsnapshot … K.heapsnapshot", { min: 1, max: 1000 }),
     every: optionalCountFlag("S", "with --count: take a snapshot every S seconds", { min: 1, max: 86_400 }),

@@ -15,7 +15,7 @@ import { usage } from "../args.ts";
 import { captureError } from "../capture-error.ts";
 import { CliError } from "../cli-error.ts";
 import { defineCommand, type OptionSpec } from "../command.ts";
-import { optionalCountFlag, textFlag, urlFlag } from "../flags.ts";
+import { INSPECTOR_TARGET_FLAGS, optionalCountFlag, textFlag } from "../flags.ts";
 import { cannotWrite, checkOutputDirectory } from "../output.ts";
 
 const EVERY_TAKES = "a number of seconds from 0.1 to 86400";
@@ -56,10 +56,7 @@ export const watchCommand = defineCommand({
   positionals: [],
   usage: "(--port P | --url URL) [--every S] [--out FILE] [--port-web P]",
   options: {
-    port: optionalCountFlag("P", "inspector port on --host (node --inspect=9229, deno --inspect, chromium --remote-debugging-port=9222)", { min: 1, max: 65535 }),
-    host: textFlag("H", "inspector host for --port (default 127.0.0.1)"),
-    match: textFlag("TEXT", "with --port: the target whose URL contains TEXT (default: the first page, else the first Node/Deno target)"),
-    url: urlFlag("the ws:// URL the target printed (Debugger listening on ws://…), or http://host:port", ["ws", "wss", "http", "https"]),
+    ...INSPECTOR_TARGET_FLAGS,
     every: everyFlag,
     out: outFlag,
     "port-web": optionalCountFlag("P", "port of the page (default: a free one)", { min: 1, max: 65535 }),
