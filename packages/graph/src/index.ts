@@ -64,6 +64,7 @@ export { pathToRoot } from "./queries/chains/path-to-root.ts";
 export { alsoHeldBy } from "./queries/chains/also-held-by.ts";
 export { instancesOf } from "./queries/chains/instances-of.ts";
 export { representativeInstance, userVisiblePath, type InstanceGroup, type Representative } from "./queries/chains/representative.ts";
+export { findTarget, type TargetChoice } from "./queries/chains/find-target.ts";
 export { functionLabel, labelListeners, moduleFile, stepLabel } from "./queries/chains/step-label.ts";
 export { collapseRepeats, stepKey } from "./queries/chains/collapse-repeats.ts";
 // subgraph

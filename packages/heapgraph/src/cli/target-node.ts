@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { instancesOf, representativeInstance, type HeapGraph, type HeapNode, type Representative } from "@heapgraph/graph";
+import { findTarget, type HeapGraph, type TargetChoice } from "@heapgraph/graph";
 import { usage } from "./args.ts";
 import { CliError } from "./cli-error.ts";
 import type { Command, OptionSpecs } from "./command.ts";
@@ -36,22 +36,6 @@ export interface TargetArgs {
 }
 
 /**
- * The chosen object, and how it was chosen (for `--type`: among how many).
- *
- * @example
- * ```ts
- * const { node, candidates }: TargetNode = targetNode(chainCommand, args.values, graph, file);
- * ```
- */
-export interface TargetNode {
-  readonly node: HeapNode;
-  /** Instances of the class when chosen by `--type`, else 1. */
-  readonly candidates: number;
-  /** For `--type`: how the instance was chosen (the paths instances share, with counts); null for `--id`. */
-  readonly choice: Representative | null;
-}
-
-/**
  * Resolves `--id ID` or `--type NAME` in `graph`. `--type` takes the class's instances, or the
  * closures whose function has that name (`handler`, `handler()`), and picks a representative
  * (see `representativeInstance`): from the retaining path most instances share (Eclipse MAT's
@@ -63,17 +47,11 @@ export interface TargetNode {
  * const { node, choice } = targetNode(chainCommand, args.values, graph, "app.heapsnapshot");
  * ```
  */
-export function targetNode(command: Command<OptionSpecs>, target: TargetArgs, graph: HeapGraph, file: string): TargetNode {
+export function targetNode(command: Command<OptionSpecs>, target: TargetArgs, graph: HeapGraph, file: string): TargetChoice {
   checkTargetArgs(command, target);
-  if (target.id !== undefined) {
-    const node = graph.nodeById(target.id);
-    if (!node) throw new CliError("NOT_FOUND", `${file}: no object has id @${target.id}`);
-    return { node, candidates: 1, choice: null };
-  }
-  const nodes = instancesOf(graph, target.type!);
-  if (nodes.length === 0) throw new CliError("NOT_FOUND", `${file}: no objects of class ${JSON.stringify(target.type)}`);
-  const choice = representativeInstance(graph, nodes);
-  return { node: choice.node, candidates: nodes.length, choice };
+  const found = findTarget(graph, target.id !== undefined ? { id: target.id } : { className: target.type! });
+  if (found) return found;
+  throw new CliError("NOT_FOUND", target.id !== undefined ? `${file}: no object has id @${target.id}` : `${file}: no objects of class ${JSON.stringify(target.type)}`);
 }
 
 /**

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { instancesOf, representativeInstance, type HeapGraph, type HeapNode, type Representative } from "@heapgraph/graph";
+import { findTarget, type HeapGraph, type TargetChoice } from "@heapgraph/graph";
 import { z } from "zod";
 import { McpToolError } from "../mcp-error.ts";
 import type { LoadedSnapshot, SnapshotStore } from "../snapshot-store.ts";
@@ -67,17 +67,11 @@ export const targetInput = {
  * const { node, candidates } = pickTarget(graph, { id: 12345 }, "s1");
  * ```
  */
-export function pickTarget(graph: HeapGraph, target: { id?: number | undefined; className?: string | undefined }, label: string): { node: HeapNode; candidates: number; choice: Representative | null } {
+export function pickTarget(graph: HeapGraph, target: { id?: number | undefined; className?: string | undefined }, label: string): TargetChoice {
   if ((target.id === undefined) === (target.className === undefined)) throw new McpToolError("INVALID_ARGUMENT", "give either id or className");
-  if (target.id !== undefined) {
-    const node = graph.nodeById(target.id);
-    if (!node) throw new McpToolError("NOT_FOUND", `${label}: no object has id @${target.id}`);
-    return { node, candidates: 1, choice: null };
-  }
-  const nodes = instancesOf(graph, target.className!);
-  if (nodes.length === 0) throw new McpToolError("NOT_FOUND", `${label}: no objects of class ${JSON.stringify(target.className)}`);
-  const choice = representativeInstance(graph, nodes);
-  return { node: choice.node, candidates: nodes.length, choice };
+  const found = findTarget(graph, target.id !== undefined ? { id: target.id } : { className: target.className! });
+  if (found) return found;
+  throw new McpToolError("NOT_FOUND", target.id !== undefined ? `${label}: no object has id @${target.id}` : `${label}: no objects of class ${JSON.stringify(target.className)}`);
 }
 
 /**
