@@ -42,6 +42,7 @@ export { PARALLEL_MIN_EDGES, runPhaseJob, type PhaseJobMessage, type PhaseWorker
 // Queries (objgraph's functions and what DevTools, memlab and Eclipse MAT add).
 export { QueryError, type QueryErrorCode } from "./queries/shared/query-error.ts";
 export { classRegExp, HIDDEN, noiseFilter, SHOWN, type HiddenSummary, type NoiseFilter, type NoiseFilterOptions } from "./queries/shared/noise-filter.ts";
+export { countsByQualifiedName, type CountingOptions, type QualifiedCount, type QualifiedCounts } from "./queries/growth/growth-counts.ts";
 // stats
 export type { ClassInfo, TypeStatsRow } from "./queries/stats/stats-rows.ts";
 export { findClass, findClasses } from "./queries/stats/class-match.ts";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { noiseFilter, SHOWN, type HeapGraph } from "@heapgraph/graph";
+import { countsByQualifiedName, type HeapGraph } from "@heapgraph/graph";
 
 /**
  * The counts of one snapshot: per class name, instances (of non-zero size, as DevTools counts
@@ -28,8 +28,8 @@ export interface ClassSample {
 }
 
 /**
- * Counts `graph` by class name in one pass over its nodes: the engine's class index and
- * shallow sizes and the noise mask; no distances, dominators or retained sizes. Same-named
+ * Counts `graph` by class name with the growth queries' counting (`countsByQualifiedName`: one
+ * pass over the nodes, noise hidden; no distances, dominators or retained sizes). Same-named
  * classes from different scripts count as one (objgraph's `shortnames`).
  *
  * @example
@@ -39,23 +39,14 @@ export interface ClassSample {
  * ```
  */
 export function classSample(graph: HeapGraph, when: { readonly time: number; readonly pauseMs: number }): ClassSample {
-  const { classOf, names } = graph.classes();
-  const sizes = graph.selfSizes();
-  const { mask } = noiseFilter(graph, {}, "watch");
-  const count = new Uint32Array(names.length), selfSize = new Float64Array(names.length);
-  for (let o = 0; o < graph.nodeCount; o++) {
-    if (mask[o] !== SHOWN || sizes[o] === 0) continue;
-    count[classOf[o]]++;
-    selfSize[classOf[o]] += sizes[o];
-  }
   const counts = new Map<string, { count: number; selfSize: number }>();
-  for (let c = 0; c < names.length; c++) {
-    if (count[c] === 0) continue;
-    const row = counts.get(names[c]);
+  for (const { name, count, selfSize } of countsByQualifiedName(graph, "watch").classes.values()) {
+    if (count === 0) continue;
+    const row = counts.get(name);
     if (row) {
-      row.count += count[c];
-      row.selfSize += selfSize[c];
-    } else counts.set(names[c], { count: count[c], selfSize: selfSize[c] });
+      row.count += count;
+      row.selfSize += selfSize;
+    } else counts.set(name, { count, selfSize });
   }
   return { time: when.time, pauseMs: when.pauseMs, nodeCount: graph.nodeCount, counts };
 }
