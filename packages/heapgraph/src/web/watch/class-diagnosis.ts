@@ -6,7 +6,6 @@
  * @module
  */
 import {
-  chainSelection,
   growingHolders,
   holderHeadline,
   instancesOf,
@@ -17,7 +16,7 @@ import {
   type HeapGraph,
   type LeakHolder,
 } from "@heapgraph/graph";
-import { chainSvg, interactiveGraphData, type InteractiveGraphData } from "@heapgraph/render";
+import { chainGraphData, chainSvg, type InteractiveGraphData } from "@heapgraph/render";
 
 /**
  * One step of a chain, as the page shows it (plain data; every string comes from the heap).
@@ -60,7 +59,7 @@ export interface ClassDiagnosis {
   readonly held: number;
   /** The retaining chain of one representative instance, from its first user-visible root. */
   readonly chain: readonly DiagnosisStep[];
-  /** The chain as the interactive graph's data (`interactiveGraphData`, with a bounded neighbourhood for clicks), or null. */
+  /** The chain as the interactive graph's data (`chainGraphData`, with a bounded neighbourhood for clicks), or null. */
   readonly graph: InteractiveGraphData | null;
   /** The chain drawn as SVG (Graphviz): the fallback when the interactive data could not be made, else null. */
   readonly svg: string | null;
@@ -72,7 +71,7 @@ export interface ClassDiagnosis {
  * Diagnoses `className` from two snapshots of one inspector connection (`before` older):
  * `growingHolders` restricted to the class's new instances, and the chain to a representative
  * instance (`representativeInstance`: the one held the way most are), as the interactive graph's
- * data (`interactiveGraphData`) or, failing that, drawn with `chainSvg`.
+ * data (`chainGraphData`) or, failing that, drawn with `chainSvg`.
  * Needs dominators of `after` (it is the one costly step of watching, run only when asked).
  *
  * @example
@@ -103,10 +102,8 @@ export async function diagnoseClass(before: HeapGraph, after: HeapGraph, classNa
   let graph: InteractiveGraphData | null = null;
   let svg: string | null = null;
   if (chain.length > 0) {
-    const leaked = chain[chain.length - 1];
     try {
-      const selection = chainSelection(after, chain.map((s) => after.node(s.ordinal)));
-      graph = interactiveGraphData(after, selection, { title: `Why ${leaked.className} @${leaked.id} is alive`, neighbourhood: { depth: 1, maxNodes: 120 } });
+      graph = chainGraphData(after, chain, { neighbourhood: { depth: 1, maxNodes: 120 } });
     } catch {
       svg = await chainSvg(after, chain).catch(() => null);
     }
