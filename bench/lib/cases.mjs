@@ -7,6 +7,7 @@
 export const CASES = [
   { id: "byte-scan", tool: "byte-scan", task: "parse", label: "byte-scan floor", group: "parse" },
   { id: "heapgraph-parse", tool: "heapgraph", task: "parse", label: "heapgraph parse", group: "parse", ours: true },
+  { id: "heapgraph-parse-threads", tool: "heapgraph", task: "parse-threads", label: "heapgraph parse, 2 threads", group: "parse", ours: true },
   { id: "json-parse", tool: "json-parse", task: "parse", label: "JSON.parse", group: "parse" },
   { id: "v8-heapsnapshot", tool: "v8-heapsnapshot", task: "parse", label: "v8-heapsnapshot", group: "parse" },
   { id: "heapgraph-full", tool: "heapgraph", task: "full", label: "heapgraph full analysis", group: "full", ours: true },

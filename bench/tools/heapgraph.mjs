@@ -1,11 +1,15 @@
 // heapgraph's own packages, imported from their built dist through the repository's
 // workspace links. Tasks:
 //   parse     readSnapshot
+//   parse-threads  readSnapshot on two threads: the parse worker started first (as the CLI does with
+//             HEAPGRAPH_THREADS=2),
+//             the edges section read by it into shared memory while this thread reads the rest
 //   full      parse + index + retainers + classes + distances + dominators + retained sizes
 //             (+ detachedness and shallow sizes, which DevTools also computes on load)
 //   full-threads  the same on two threads: the file read onto shared memory (its worker started
-//             meanwhile, as the CLI does with HEAPGRAPH_THREADS=2), then retainers and class stats,
-//             which compute the dominator tree on the worker beside classes and distances
+//             meanwhile, as the CLI does by default on two cores), then retainers (the first phase,
+//             which posts the dominator job to the worker) and class stats (classes, shallow sizes and
+//             distances here meanwhile); `extra.dominatorsBy` says which thread computed the dominators
 //   path      parse + index + distances, then pathToRoot from the deepest object (cold, then warm)
 //   backrefs  parse + index + distances, then a backrefs graph of ~200 nodes from a deep
 //             object, toDot, renderSvg
@@ -70,6 +74,24 @@ await runWorker({
     return { nodes: snapshot.nodeCount, edges: snapshot.edgeCount, ...(viaJson ? { reader: "JSON.parse + snapshotFromJson" } : {}) };
   },
 
+  async "parse-threads"(file, clock) {
+    const readSnapshot = exported("snapshot", "readSnapshot");
+    let createParseWorkers;
+    try {
+      ({ createParseWorkers } = await import("../../packages/heapgraph/dist/parallel/parse-workers.js"));
+    } catch (err) {
+      throw new NotAvailable(`heapgraph's dist has no parallel/parse-workers.js (${err.message})`);
+    }
+    // minBytes 0: every size is measured on two threads (the CLI keeps files below PARALLEL_PARSE_MIN_BYTES, 100 MB, on one).
+    const parallel = createParseWorkers({ minBytes: 0 });
+    if (!parallel.start()) throw new NotAvailable("the parse worker cannot start here");
+    let answered = null;
+    const watch = (answer) => answer && answer.then((result) => ((answered = result), result));
+    const snapshot = await clock.time("parse", () => readSnapshot(file, { parallel: { minBytes: 0, post: (job) => watch(parallel.post(job)) } }));
+    parallel.close();
+    return { nodes: snapshot.nodeCount, edges: snapshot.edgeCount, extra: { edgesOnWorker: answered !== null && answered.failed === null } };
+  },
+
   async full(file, clock) {
     const graph = await parseAndIndex(file, clock);
     for (const phase of FULL_PHASES) {
@@ -88,14 +110,18 @@ await runWorker({
     } catch (err) {
       throw new NotAvailable(`heapgraph's dist has no parallel/phase-workers.js (${err.message})`);
     }
-    const parallel = workers();
-    const shared = parallel.prepare(file);
+    const processWorkers = workers();
+    let job;
+    const parallel = { minEdges: processWorkers.minEdges, post: (message) => ((job = message), processWorkers.post(message)) };
+    const shared = processWorkers.prepare(file);
     const snapshot = await clock.time("parse", () => readSnapshot(file, { sharedMemory: shared }));
     const graph = await clock.time("index", () => buildGraph(snapshot, { parallel }));
     await clock.time("retainers", () => graph.retainers());
     // classes, shallow sizes and distances here while the worker computes the dominators; then retained sizes, class stats.
     await clock.time("analysis", () => graph.classStats());
-    return { ...counts(graph), extra: { shared } };
+    // The job's state word: 2 the worker computed it, 4 this thread took it back (the worker was not ready).
+    const state = job ? Atomics.load(job.control, 0) : null;
+    return { ...counts(graph), extra: { shared, dominatorsBy: state === 2 ? "worker" : state === 4 ? "main thread" : state === null ? "not posted" : `state ${state}` } };
   },
 
   async path(file, clock) {

@@ -97,7 +97,7 @@ export function compareClasses(graph: HeapGraph, devtools: DevToolsView): Differ
   const counts: Record<string, number> = { classes: 0, missing: 0, extra: 0, count: 0, selfSize: 0, retainedSize: 0, distance: 0 };
   const examples: string[] = [];
   const { keys } = graph.classes();
-  const stats = graph.classStats();
+  const stats = graph.classStats(), distance = graph.classDistances();
   const ours = new Map(keys.map((k, i) => [k, i]));
   const note = (field: string, key: string, theirs: unknown, ours: unknown) => {
     counts[field]++;
@@ -113,7 +113,7 @@ export function compareClasses(graph: HeapGraph, devtools: DevToolsView): Differ
     if (a.count !== stats.count[c]) note("count", key, a.count, stats.count[c]);
     if (a.self !== stats.selfSize[c]) note("selfSize", key, a.self, stats.selfSize[c]);
     if (a.maxRet !== stats.retainedSize[c]) note("retainedSize", key, a.maxRet, stats.retainedSize[c]);
-    if (a.distance !== stats.distance[c]) note("distance", key, a.distance, stats.distance[c]);
+    if (a.distance !== distance[c]) note("distance", key, a.distance, distance[c]);
   }
   keys.forEach((key, c) => {
     if (stats.count[c] > 0 && !(key in devtools.aggregates)) note("extra", key, "none", stats.count[c]);

@@ -28,13 +28,13 @@ async function assertParity(label: string, file: string, text: string): Promise<
   const devtools = await devtoolsView(text);
   assertSameAsDevtools(label, graph, devtools);
   assertRootRetainsAll(label, graph);
-  // The dominators come out the same when the full retainers were built first (the other code path).
+  // The dominators come out the same when the full retainers were built first.
   const withRetainers = buildGraph(snapshot);
   withRetainers.retainers();
   const a = graph.dominators(), b = withRetainers.dominators();
   let differ = 0;
   for (let o = 0; o < a.length; o++) if (a[o] !== b[o]) differ++;
-  assert.is(differ, 0, `${label}: dominators differ when computed over the full retainers`);
+  assert.is(differ, 0, `${label}: dominators differ when computed after the full retainers`);
   await assertParallelParity(label, file, devtools);
   return graph;
 }
@@ -46,6 +46,11 @@ async function assertParallelParity(label: string, file: string, devtools: Await
   const snapshot = await readSnapshot(file, { sharedMemory: true });
   assert.ok(snapshot.edgeTarget.buffer instanceof SharedArrayBuffer, `${label}: sharedMemory put the edge targets on a SharedArrayBuffer`);
   const graph = buildGraph(snapshot, { parallel: threads.workers });
+  // Counting phases post nothing; distances (the first phase counting never needs) post the job, which runs beside them.
+  graph.classes();
+  assert.is(threads.posted.length - before, 0, `${label}: no dominator job for the classes`);
+  graph.distances();
+  assert.is(threads.posted.length - before, 1, `${label}: the dominator job posted by the distances`);
   graph.classStats();
   assert.is(threads.posted.length - before, 1, `${label}: one dominator job posted`);
   assert.is(whoComputed(threads.posted[before]), "worker", `${label}: the worker computed the dominators`);

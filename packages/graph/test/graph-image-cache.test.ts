@@ -87,15 +87,18 @@ test(`graphFromImage (${runtime()}): summary rows, a chain, backrefs and leaks o
 test(`string lists (${runtime()}): lone surrogates, emoji, empty strings and blocks past a million characters come back equal`, () => {
   const list = ["", "a\uD800b", "ok", "\u{1F600}", "\uDC00", "x".repeat(1_500_000), "é", ...Array.from({ length: 3000 }, (_, i) => `s${i}\uD83D`)];
   const sections = encodeStringList("t", list);
-  assert.equal(decodeStringList("t", new Map(sections.map((s) => [s.name, s.data]))), list);
-  assert.equal(decodeStringList("t", new Map(encodeStringList("t", []).map((s) => [s.name, s.data]))), []);
+  const byName = new Map(sections.map((s) => [s.name, s.data]));
+  assert.equal(decodeStringList("t", (n) => byName.get(n)), list);
+  const empty = new Map(encodeStringList("t", []).map((s) => [s.name, s.data]));
+  assert.equal(decodeStringList("t", (n) => empty.get(n)), []);
   // Long number maps (a retention tree's WeakMap pairs) go to sections; short ones and others stay JSON.
   const big = new Map(Array.from({ length: 1000 }, (_, i) => [i * 3, i * 7] as [number, number]));
   const value = { big, small: new Map([[1, 2]]), named: new Map([["a", new Uint32Array([5])]]) };
   const sink: { name: string; data: ArrayLike<number> }[] = [];
   const descriptor = encodeValue("v", value, sink as never);
   assert.ok(sink.some((s) => s.name === "v.big.keys"), "the long number map is a section pair");
-  const back = decodeValue(descriptor, new Map(sink.map((s) => [s.name, s.data])) as never) as typeof value;
+  const sunk = new Map(sink.map((s) => [s.name, s.data]));
+  const back = decodeValue(descriptor, (n) => sunk.get(n) as never) as typeof value;
   assert.equal([...back.big], [...big]);
   assert.equal([...back.small], [[1, 2]]);
   assert.equal(Array.from(back.named.get("a")!), [5]);
@@ -122,6 +125,44 @@ test(`graphFromImage (${runtime()}): hostile strings, a half-analysed image comp
     } catch (error) {
       assert.instance(error, GraphError);
       assert.is((error as GraphError).code, "INVALID_IMAGE");
+    }
+  }
+});
+
+test(`graphFromImage (${runtime()}): nothing is read ahead; a section that cannot be read fails the query that needs it with INVALID_IMAGE, and only that one`, async () => {
+  const fresh = buildGraph(await readSnapshot(await takeRealSnapshot(runtime() as SnapshotRuntime, "hostile-strings")));
+  mostCommonTypes(fresh, { limit: 10 }); // what a summary computes, as the CLI's cold run stores it
+  const image = graphImage(fresh);
+  const read = new Set<string>();
+  const lazy = (broken: string | null) => ({
+    meta: image.meta,
+    sections: image.sections.map((s) => ({
+      name: s.name,
+      get data() {
+        read.add(s.name);
+        if (s.name === broken) throw new Error("checksum mismatch (simulated)");
+        return s.data;
+      },
+    })),
+  });
+  const graph = graphFromImage(lazy(null));
+  assert.equal([...read], [], "building the graph reads no section");
+  assert.equal(plain(mostCommonTypes(graph, { limit: 10 })), plain(mostCommonTypes(fresh, { limit: 10 })));
+  assert.is(graph.retainedSizes()[graph.rootOrdinal], fresh.retainedSizes()[fresh.rootOrdinal]);
+  assert.not.ok([...read].some((name) => name.startsWith("s.edge") || name === "g.retainers.retainerNode"), `a summary reads no edge column (${[...read].join(", ")})`);
+  assert.equal(imageIndexes(graph).sort(), imageIndexes(image).sort(), "the names come without reading");
+
+  read.clear();
+  const broken = graphFromImage(lazy("g.retainedSizes"));
+  assert.equal(plain(broken.classes().names), plain(fresh.classes().names), "what does not need the broken section answers");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      broken.retainedSizes();
+      assert.unreachable("an unreadable section must fail the query");
+    } catch (error) {
+      assert.instance(error, GraphError);
+      assert.is((error as GraphError).code, "INVALID_IMAGE");
+      assert.match((error as Error).message, /g\.retainedSizes.*checksum mismatch/);
     }
   }
 });

@@ -29,10 +29,10 @@ export async function assertSameAsDevTools(g: GraphOf): Promise<DevToolsView> {
   assert.ok(same(nodes), `per-node differences with DevTools: ${JSON.stringify(nodes.counts)}\n${nodes.examples.join("\n")}`);
   const classes = compareClasses(g.graph, devtools);
   assert.ok(same(classes), `per-class differences with DevTools: ${JSON.stringify(classes.counts)}\n${classes.examples.join("\n")}`);
-  // Same dominators when the full retainers are built first (the other predecessor path).
+  // Same dominators when the full retainers were built first (they do not change what the dominators read).
   const other = buildGraph(g.snapshot);
   other.retainers();
-  assert.equal(Array.from(other.dominators()), Array.from(devtools.dominator), "dominators over the full retainers");
+  assert.equal(Array.from(other.dominators()), Array.from(devtools.dominator), "dominators after the full retainers");
   return devtools;
 }
 

@@ -1,7 +1,9 @@
 // The index cache through the command: a second command on the same snapshot reads the cache
 // (seen in the progress bar's "reading cache" step and in --debug), with the same answers; a
 // stale, truncated, foreign, corrupt or newer-format cache is rebuilt, with the same answers and
-// a fresh valid cache after; an unwritable cache directory is a warning; --no-cache writes
+// a fresh valid cache after; a damaged section is found when a command first reads it, and the
+// command then rebuilds the cache and answers from the snapshot (a command that does not read
+// that section answers from the cache, rightly); an unwritable cache directory is a warning; --no-cache writes
 // nothing; no temporary file is left; `cache info` and `cache clear` see the files.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -67,7 +69,7 @@ test(`index cache (${runtime}): the second command reads the cache with the same
     const otherCache = join(cacheDir, files().find((f) => f.startsWith("other."))!);
     const damages: [string, () => void][] = [
       ["truncated", () => writeFileSync(cacheFile, good.subarray(0, good.length >> 1))],
-      ["corrupt", () => { const b = Buffer.from(good); b[b.length - 100] ^= 0x40; writeFileSync(cacheFile, b); }],
+      ["corrupt", () => { const b = Buffer.from(good); b[40] ^= 0x40; writeFileSync(cacheFile, b); }],
       ["newer", () => { const b = Buffer.from(good); b.writeUInt32LE(99, 8); writeFileSync(cacheFile, b); }],
       ["foreign", () => copyFileSync(otherCache, cacheFile)],
       ["stale", () => utimesSync(file, new Date(), new Date(Date.now() + 60_000))],
@@ -86,6 +88,39 @@ test(`index cache (${runtime}): the second command reads the cache with the same
       assert.is(again.stdout, fresh.stdout);
       assert.equal(files().length, 2, `${status}: two files, no temporary file (${files()})`);
     }
+
+    // A damaged section: found when a command first reads it (not when the cache is opened).
+    const damageSection = (name: string) => {
+      const b = Buffer.from(readFileSync(cacheFile));
+      const headerLength = b.readUInt32LE(12);
+      const { sections } = JSON.parse(b.subarray(32, 32 + headerLength).toString("utf8")) as { sections: { name: string; offset: number; length: number }[] };
+      const section = sections.find((s) => s.name === name);
+      if (!section || section.length === 0) throw new Error(`no section ${name} in the cache`);
+      b[Math.ceil((32 + headerLength) / 8) * 8 + section.offset + 3] ^= 0x10;
+      writeFileSync(cacheFile, b);
+    };
+    damageSection("g.retainedSizes");
+    const late = await run(cacheDir, ["summary", file, "--json", "--debug", "--limit", "20"]);
+    assert.is(late.code, 0, late.stderr);
+    assert.is(late.stdout, fresh.stdout, "a section found damaged late: the same answer, from the snapshot");
+    assert.match(late.stderr, /warning: the index cache .* turned out damaged; rebuilding it/);
+    assert.match(late.stderr, /g\.retainedSizes/, "the warning names the section");
+    const afterLate = await run(cacheDir, ["summary", file, "--json", "--debug", "--limit", "20"]);
+    assert.match(afterLate.stderr, /read from/, "a valid cache after the late rebuild");
+    assert.not.match(afterLate.stderr, /warning/);
+    assert.is(afterLate.stdout, fresh.stdout);
+    // A damaged section summary does not read: summary answers from the cache (its sections are
+    // sound); chain reads the edges, finds the damage, and rebuilds.
+    damageSection("s.edgeTarget");
+    const unaffected = await run(cacheDir, ["summary", file, "--json", "--debug", "--limit", "20"]);
+    assert.is(unaffected.stdout, fresh.stdout);
+    assert.match(unaffected.stderr, /read from/);
+    const lateChain = await run(cacheDir, ["chain", file, "--type", "ShopRecord", "--json", "--debug"]);
+    assert.is(lateChain.code, 0, lateChain.stderr);
+    assert.is(lateChain.stdout, freshChain.stdout);
+    assert.match(lateChain.stderr, /turned out damaged; rebuilding it/);
+    assert.match((await run(cacheDir, ["chain", file, "--type", "ShopRecord", "--json", "--debug"])).stderr, /read from/);
+    assert.equal(files().length, 2, `no temporary file (${files()})`);
 
     // An unwritable cache directory (under a regular file): a warning, and the right answer.
     writeFileSync(join(dir, "plain-file"), "");

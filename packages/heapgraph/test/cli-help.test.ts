@@ -3,14 +3,17 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { currentRuntime } from "@heapgraph/testkit";
-import { COMMANDS } from "../src/cli/commands.ts";
+import { COMMAND_LOADERS, loadCommands } from "../src/cli/commands.ts";
 import { nodeShopFile, runMain } from "./cli-helpers.ts";
 
 const runtime = currentRuntime();
+/** Every command, loaded (main loads only the one it runs). */
+const COMMANDS = await loadCommands();
 
 test(`every subcommand has --help with its usage and an example (${runtime})`, async () => {
   const names = COMMANDS.map((c) => c.name).sort();
   assert.equal(names, ["backrefs", "cache", "capture", "chain", "compare", "convert", "demo", "detached", "dominators", "explore", "growth", "leaks", "mcp", "refs", "run", "strings", "summary", "watch"]);
+  assert.equal(COMMANDS.map((c) => c.name), COMMAND_LOADERS.map((c) => c.name), "each loader loads the command of its name");
   for (const command of COMMANDS) {
     for (const argv of [[command.name, "--help"], [command.name, "-h"], ["help", command.name]]) {
       const run = await runMain(argv);

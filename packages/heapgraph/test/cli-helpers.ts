@@ -54,13 +54,16 @@ export function cliCommand(): string[] {
   return [process.execPath, DIST_CLI];
 }
 
-/** The built command must exist and be newer than the package's sources (src/cli.ts and what it imports: src/cli, src/files). */
+/**
+ * The built command must exist and be newer than every source it bundles (scripts/bundle-cli.mjs
+ * puts this package's src/ and the other packages' into dist/cli.js).
+ */
 function checkBuilt(): void {
   if (!existsSync(DIST_CLI)) throw new Error(`${DIST_CLI} is missing: run npm run build first`);
   const built = statSync(DIST_CLI).mtimeMs;
-  const sources = [SRC_CLI, ...walk(join(PACKAGE, "src", "cli")), ...walk(join(PACKAGE, "src", "files"))];
+  const sources = ["snapshot", "graph", "render", "notebook", "heapgraph"].flatMap((p) => walk(join(repoRoot, "packages", p, "src")));
   const stale = sources.filter((f) => statSync(f).mtimeMs > built + 1000);
-  if (stale.length > 0) throw new Error(`dist/cli.js is older than ${stale[0]}: run npm run build first`);
+  if (stale.length > 0) throw new Error(`dist/cli.js is older than ${stale[0]}: run npm run build first (or, for the command alone, node scripts/bundle-cli.mjs in packages/heapgraph)`);
 }
 
 function walk(dir: string): string[] {

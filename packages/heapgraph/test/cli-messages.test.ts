@@ -8,12 +8,14 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { findLeaks, mostCommonTypes } from "@heapgraph/graph";
 import { currentRuntime } from "@heapgraph/testkit";
-import { COMMANDS } from "../src/cli/commands.ts";
+import { loadCommands } from "../src/cli/commands.ts";
 import { filesIn, forgetGraphs, leakFiles, libraryGraph, mainJson, nodeShopFile, runMain, tempDir } from "./cli-helpers.ts";
 
 test.after(forgetGraphs);
 
 const runtime = currentRuntime();
+/** Every command, loaded (main loads only the one it runs). */
+const COMMANDS = await loadCommands();
 const missing = "no-such-file.heapsnapshot";
 
 /** The options of every command that take a number (`--limit N`, `--port P`, `--id ID`). */

@@ -3,13 +3,15 @@
 // columns to exactly what the engine computes on its own thread; where no worker can start (Node 20
 // running the sources through a loader), post says so and the engine computes alone, with the same
 // numbers. The job is posted to the worker by hand, so that the test does not race the engine.
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildGraph, type PhaseJobMessage, type PhaseWorkers } from "@heapgraph/graph";
 import { readSnapshot } from "@heapgraph/snapshot";
 import { repoRoot, takeRealSnapshot } from "@heapgraph/testkit";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { createPhaseWorkers } from "../src/parallel/phase-workers.ts";
+import { availableCores, createPhaseWorkers, threadsWanted } from "../src/parallel/phase-workers.ts";
 import { nodeSnapshotRuntime } from "./cli-helpers.ts";
 
 const SCENARIO = join(repoRoot, "packages", "graph", "test", "scenarios", "engine-heap.mjs");
@@ -46,6 +48,37 @@ test("the phase worker computes the dominator job as the engine does, or says it
   assert.is(Atomics.load(job.control, 0), 2, "the worker finished the job");
   assert.equal(Array.from(job.dominators.subarray(1)), Array.from(graph.dominators()), "the worker's dominators");
   assert.is(job.order[1] - 1, snapshot.rootOrdinal, "the DFS order starts at the root");
+});
+
+test("two threads by default on two cores or more; HEAPGRAPH_THREADS forces one or two", () => {
+  assert.is(threadsWanted(undefined, 2), true, "unset, two cores");
+  assert.is(threadsWanted("", 8), true, "empty, eight cores");
+  assert.is(threadsWanted(undefined, 1), false, "unset, one core: the worker would only take turns with the main thread");
+  assert.is(threadsWanted("1", 8), false, "HEAPGRAPH_THREADS=1 forces one thread");
+  assert.is(threadsWanted("0", 8), false);
+  assert.is(threadsWanted("off", 8), false, "anything but a number of 2 or more is one thread");
+  assert.is(threadsWanted("2", 1), true, "HEAPGRAPH_THREADS=2 forces two, even on one core");
+  assert.ok(Number.isInteger(availableCores()) && availableCores() >= 1, `cores: ${availableCores()}`);
+});
+
+test("prepare: a worker and shared memory for files of 40 MB or more only", async () => {
+  const small = await takeRealSnapshot(nodeSnapshotRuntime(), SCENARIO);
+  const threads = createPhaseWorkers();
+  assert.is(threads.prepare(small), false, "a small snapshot stays on one thread");
+  assert.is(threads.prepare(join(repoRoot, "no such file.heapsnapshot")), false, "a missing file is left to the reader's error");
+  // Only the size counts: a sparse file of 40 MB (and a gzip file of 5 MB, counted 8 times) starts the worker.
+  const dir = mkdtempSync(join(tmpdir(), "heapgraph-prepare-"));
+  try {
+    for (const [name, bytes] of [["big.heapsnapshot", 40e6], ["big.heapsnapshot.gz", 5e6]] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, "");
+      truncateSync(file, bytes);
+      const canStart = !(import.meta.url.endsWith(".ts") && typeof (globalThis as { Worker?: unknown }).Worker !== "function" && !(process.features as { typescript?: unknown }).typescript);
+      assert.is(createPhaseWorkers().prepare(file), canStart, `${name}: a worker and shared memory${canStart ? "" : " (none: Node 20 on sources cannot start the worker)"}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test.run();

@@ -27,6 +27,15 @@ export type { ReadWarning, ReadWarningCode, ReadWarningListener } from "./read/r
 export type { ReadPhase, ReadProgress } from "./read/read-progress.ts";
 export type { SnapshotSource } from "./read/snapshot-source.ts";
 export { SnapshotFormatError, type SnapshotFormatErrorCode, type SnapshotFormatErrorDetails } from "./read/snapshot-format-error.ts";
+// Reading on two threads: the worker's job (the caller runs it on a worker it creates).
+export {
+  PARALLEL_PARSE_MIN_BYTES,
+  type EdgeSectionJob,
+  type EdgeSectionResult,
+  type ParseWorkers,
+  type SnapshotFormatErrorData,
+} from "./read/parallel/parse-workers.ts";
+export { runEdgeSectionJob } from "./read/parallel/edge-section-job.ts";
 // The index cache: an analysed graph's image (from @heapgraph/graph) in one binary file per snapshot.
 export type { ImageArray, ImageSection, IndexImage } from "./cache/index-image.ts";
 export {

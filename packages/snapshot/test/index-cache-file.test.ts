@@ -1,7 +1,8 @@
-// The index cache file on every runtime: a written image comes back as views of one buffer, and
-// every way a cache file can be wrong (missing, truncated, bytes flipped, another snapshot's,
-// the snapshot changed, a newer format, another version) is reported with its status, never
-// returned as an image. Writes are atomic (no temporary file left, also on failure); the
+// The index cache file on every runtime: a written image comes back equal, each section read when
+// first used, and every way a cache file can be wrong (missing, truncated, bytes flipped, another
+// snapshot's, the snapshot changed, a newer format, another version) is reported with its status,
+// never returned as an image; a damaged section is found when that section is read, and that read
+// throws instead of giving wrong data; a cache renamed over an opened one does not disturb it. Writes are atomic (no temporary file left, also on failure); the
 // directory helpers name, list, bound and clear the files.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -18,6 +19,7 @@ import {
   pruneIndexCaches,
   readIndexCache,
   snapshotFingerprint,
+  decodeIndexCache,
   SnapshotIoError,
   writeIndexCache,
   type IndexCacheKey,
@@ -67,8 +69,12 @@ test(`index cache file (${runtime}): written atomically, read back as equal sect
       assert.is(s.data.constructor, expected[i].data.constructor, s.name);
       assert.equal(Array.from(s.data), Array.from(expected[i].data), s.name);
     });
-    const buffers = new Set(found.image.sections.map((s) => s.data.buffer));
-    assert.is(buffers.size, 1, "every section is a view of the one buffer the file was read into");
+    const decoded = decodeIndexCache(new Uint8Array(readFileSync(cache)), key);
+    assert.is(decoded.status, "hit", "the same file in memory");
+    if (decoded.status === "hit") {
+      assert.equal(decoded.image.sections.map((s) => Array.from(s.data)), expected.map((s) => Array.from(s.data)));
+      assert.is(new Set(decoded.image.sections.map((s) => s.data.buffer)).size, 1, "in memory, every section is a view of the one buffer");
+    }
 
     const good = readFileSync(cache);
     const variant = async (bytesOf: (b: Buffer) => Buffer, k: IndexCacheKey = key) => {
@@ -77,7 +83,33 @@ test(`index cache file (${runtime}): written atomically, read back as equal sect
     };
     assert.is(await variant((b) => b.subarray(0, b.length - 1000)), "truncated");
     assert.is(await variant((b) => b.subarray(0, 20)), "truncated");
-    assert.is(await variant((b) => ((b[b.length - 5000] ^= 0x10), b)), "corrupt", "a flipped bit in a section");
+    // A flipped bit in a section (the u32 one, the largest): the header is sound, so the file
+    // opens; the section's first read finds it, and throws; the other sections still read.
+    assert.is(await variant((b) => ((b[b.length - 5000] ^= 0x10), b)), "hit", "a damaged section is found when read, not when opened");
+    const damaged = await readIndexCache(cache, key);
+    if (damaged.status !== "hit") throw new Error("expected the damaged file to open");
+    const sectionOf = (name: string) => damaged.image.sections.find((s) => s.name === name)!;
+    assert.equal(Array.from(sectionOf("f64").data), Array.from(expected[1].data), "an intact section reads");
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        void sectionOf("u32").data;
+        assert.unreachable("a damaged section must not be returned");
+      } catch (error) {
+        assert.instance(error, SnapshotIoError);
+        assert.is((error as SnapshotIoError).code, "READ_FAILED");
+        assert.match((error as Error).message, /"u32" is damaged/);
+      }
+    }
+    assert.is(decodeIndexCache(new Uint8Array(readFileSync(cache)), key).status, "corrupt", "in memory, every section is checked at once");
+    // Opened, then another cache renamed over it (as another process's rewrite does) before
+    // its sections are read: they still come from the file that was opened.
+    writeFileSync(cache, good);
+    const opened = await readIndexCache(cache, key);
+    if (opened.status !== "hit") throw new Error("expected the cache to open");
+    const replacement = join(dir, "replacement.hgindex");
+    await writeIndexCache(replacement, { meta: image().meta, sections: image().sections.slice(1).reverse() }, key);
+    await import("node:fs/promises").then((fs) => fs.rename(replacement, cache));
+    assert.equal(opened.image.sections.map((s) => Array.from(s.data)), expected.map((s) => Array.from(s.data)), "the opened file's sections");
     assert.is(await variant((b) => ((b[40] ^= 0x01), b)), "corrupt", "a flipped bit in the header");
     assert.is(await variant((b) => ((b[0] = 0x7b), b)), "corrupt", "not a cache file at all");
     assert.is(await variant((b) => (b.writeUInt32LE(INDEX_CACHE_FORMAT + 1, 8), b)), "newer");

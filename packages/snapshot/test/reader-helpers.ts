@@ -71,7 +71,7 @@ export function assertOptionsError(error: unknown, what: string, ...named: (stri
 }
 
 const COLUMNS = [
-  "nodeType", "nodeName", "nodeId", "nodeSelfSize", "nodeEdgeCount", "nodeTraceId", "nodeDetachedness", "firstEdge",
+  "nodeType", "nodeName", "nodeId", "nodeSelfSize", "nodeTraceId", "nodeDetachedness", "firstEdge",
   "edgeType", "edgeNameOrIndex", "edgeTarget",
 ] as const;
 

@@ -65,8 +65,6 @@ export interface ClassIndex {
 export interface ClassStats extends ClassCounts {
   /** Retained size of the class: retained sizes of its nodes not dominated by another node of the class. */
   readonly retainedSize: Float64Array;
-  /** Smallest distance of the class's counted nodes ({@link NO_DISTANCE} when none). */
-  readonly distance: Int32Array;
 }
 
 /**

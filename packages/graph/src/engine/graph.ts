@@ -38,6 +38,7 @@ import { NodeHandle } from "./node-handle.ts";
 import { buildClassIndex } from "./phases/class-names.ts";
 import { countClasses } from "./phases/class-counts.ts";
 import { calculateClassStats } from "./phases/class-stats.ts";
+import { classDistances } from "./phases/class-distances.ts";
 import { DETACHED, propagateDetachedness } from "./phases/detachedness.ts";
 import { calculateDistances } from "./phases/distances.ts";
 import { buildDominatorTree } from "./phases/dominator-tree.ts";
@@ -69,7 +70,9 @@ export class Graph implements HeapGraph {
   readonly rootOrdinal: number;
   readonly #onProgress: ((progress: GraphProgress) => void) | undefined;
   readonly #codes: TypeCodes;
-  readonly #columns: NodeColumns;
+  #columns: NodeColumns | undefined;
+  /** The indexes of the image this graph was built from (engine/cache/), each taken on first use; undefined for a graph built from a snapshot. */
+  readonly #image: ComputedIndexes | undefined;
   /** String index of `__proto__` (-2 until looked up, -1 when the snapshot has none). */
   #protoName = -2;
   #ephemerons: EphemeronPairTable | undefined;
@@ -84,6 +87,7 @@ export class Graph implements HeapGraph {
   #dominatorTree: DominatorTree | undefined;
   #classCounts: ClassCounts | undefined;
   #classStats: ClassStats | undefined;
+  #classDistances: Int32Array | undefined;
   #ids: IdIndex | undefined;
   #locations: LocationIndex | undefined;
   #scriptNames: Map<number, string> | undefined;
@@ -111,30 +115,33 @@ export class Graph implements HeapGraph {
     this.rootOrdinal = snapshot.rootOrdinal;
     this.#onProgress = onProgress;
     this.#codes = snapshotCodes(snapshot);
-    this.#columns = { id: snapshot.nodeId, type: snapshot.nodeType, name: snapshot.nodeName, strings: snapshot.strings };
-    if (computed) this.#prefill(computed);
+    this.#image = computed;
     this.#parallel = parallel;
   }
 
-  /** The indexes computed so far, for an image (engine/cache/): `dominators` only with `retainedSizes`. */
+  /** The indexes computed so far or held by this graph's image, for an image (engine/cache/): `dominators` only with `retainedSizes`. */
   computedIndexes(): ComputedIndexes {
+    const own = this.#ownIndexes();
+    if (this.#image) for (const name of Object.keys(this.#image) as (keyof ComputedIndexes)[]) (own as Record<string, unknown>)[name] ??= this.#image[name];
+    return own;
+  }
+
+  /** The names of {@link computedIndexes}' indexes, without taking anything from the image. */
+  computedIndexNames(): string[] {
+    const names = new Set(Object.keys(this.#image ?? {}));
+    for (const [name, value] of Object.entries(this.#ownIndexes())) if (value !== undefined) names.add(name);
+    return [...names];
+  }
+
+  #ownIndexes(): ComputedIndexes {
     return {
       retainers: this.#retainers, detachedness: this.#detachedness, classes: this.#classes, selfSizes: this.#selfSizes,
       distances: this.#distances, dominators: this.#retainedSizes && this.#dominators, retainedSizes: this.#retainedSizes,
-      dominatorTree: this.#dominatorTree, classCounts: this.#classCounts, classStats: this.#classStats,
+      dominatorTree: this.#dominatorTree, classCounts: this.#classCounts, classStats: this.#classStats, classDistances: this.#classDistances,
       qualifiedClassNames: this.#qualifiedClassNames, idsAreStable: this.#idsAreStable, plumbing: this.#plumbing,
       userRoots: this.#userRoots, globals: this.#globals, modules: this.#modules, containers: this.#containers,
       noise: this.#noise, topObjects: this.#topObjects, retentionTree: this.#retentionTree,
     };
-  }
-
-  #prefill(c: ComputedIndexes): void {
-    this.#retainers = c.retainers; this.#detachedness = c.detachedness; this.#classes = c.classes; this.#selfSizes = c.selfSizes;
-    this.#distances = c.distances; this.#retainedSizes = c.retainedSizes; this.#dominators = c.retainedSizes && c.dominators;
-    this.#dominatorTree = c.dominatorTree; this.#classCounts = c.classCounts; this.#classStats = c.classStats;
-    this.#qualifiedClassNames = c.qualifiedClassNames; this.#idsAreStable = c.idsAreStable; this.#plumbing = c.plumbing;
-    this.#userRoots = c.userRoots; this.#globals = c.globals; this.#modules = c.modules; this.#containers = c.containers;
-    this.#noise = c.noise; this.#topObjects = c.topObjects; this.#retentionTree = c.retentionTree;
   }
 
   node(ordinal: number): HeapNode {
@@ -236,7 +243,8 @@ export class Graph implements HeapGraph {
   }
 
   nodeColumns(): NodeColumns {
-    return this.#columns;
+    const { snapshot } = this;
+    return (this.#columns ??= { id: snapshot.nodeId, type: snapshot.nodeType, name: snapshot.nodeName, strings: snapshot.strings });
   }
 
   typeCodes(): TypeCodes {
@@ -262,11 +270,12 @@ export class Graph implements HeapGraph {
   }
 
   retainers(): Retainers {
-    return (this.#retainers ??= buildRetainers(this.snapshot, this.#onProgress));
+    if (!this.#retainers) this.#startDominators();
+    return (this.#retainers ??= this.#image?.retainers ?? buildRetainers(this.snapshot, this.#onProgress));
   }
 
   detachedness(): Uint8Array {
-    return (this.#detachedness ??= propagateDetachedness(this.snapshot, this.#codes, this.#onProgress));
+    return (this.#detachedness ??= this.#image?.detachedness ?? propagateDetachedness(this.snapshot, this.#codes, this.#onProgress));
   }
 
   isDetached(ordinal: number): boolean {
@@ -275,37 +284,38 @@ export class Graph implements HeapGraph {
   }
 
   classes(): ClassIndex {
-    return (this.#classes ??= buildClassIndex(this.snapshot, this.#codes, this.detachedness(), this.#onProgress));
+    return (this.#classes ??= this.#image?.classes ?? buildClassIndex(this.snapshot, this.#codes, this.detachedness(), this.#onProgress));
   }
 
   selfSizes(): Float64Array {
-    return (this.#selfSizes ??= shallowSizes(this.snapshot, this.#codes, this.detachedness(), this.#onProgress));
+    return (this.#selfSizes ??= this.#image?.selfSizes ?? shallowSizes(this.snapshot, this.#codes, this.detachedness(), this.#onProgress));
   }
 
   distances(): Int32Array {
-    return (this.#distances ??= calculateDistances(this.snapshot, this.#codes, this.#ephemeronPairs(), this.#onProgress));
+    if (!this.#distances) this.#startDominators();
+    return (this.#distances ??= this.#image?.distances ?? calculateDistances(this.snapshot, this.#codes, this.#ephemeronPairs(), this.#onProgress));
   }
 
   dominators(): Uint32Array {
+    this.#dominators ??= this.#image?.dominators;
     if (!this.#dominators && this.#dominatorJob) {
       this.#dominatorResult = this.#dominatorJob.result(this.#onProgress) ?? undefined;
       this.#dominators = this.#dominatorResult?.dominators;
       this.#dominatorJob = null;
     }
     if (!this.#dominators) {
-      // Built retainers serve as predecessors; otherwise a compact, temporary list of essential ones does.
-      const retainers = this.#retainers;
-      const essentialPerTarget = retainers ? undefined : new Uint32Array(this.nodeCount + 1);
+      // The essential predecessors are listed compactly, for this computation only.
+      const essentialPerTarget = new Uint32Array(this.nodeCount + 1);
       const page = markPageObjects(this.snapshot, this.#codes);
       const essential = essentialEdges(this.snapshot, this.#codes, this.#ephemeronPairs(), page, essentialPerTarget);
-      const predecessors = retainers ?? { essentialPerTarget: essentialPerTarget! };
-      this.#dominatorResult = calculateDominators(this.snapshot, essential, predecessors, this.#onProgress);
+      this.#dominatorResult = calculateDominators(this.snapshot, essential, { essentialPerTarget }, this.#onProgress);
       this.#dominators = this.#dominatorResult.dominators;
     }
     return this.#dominators;
   }
 
   retainedSizes(): Float64Array {
+    this.#retainedSizes ??= this.#image?.retainedSizes;
     if (!this.#retainedSizes) {
       this.#startDominators();
       // With a worker on the dominators, the shallow sizes are computed meanwhile; else in the usual order.
@@ -320,59 +330,63 @@ export class Graph implements HeapGraph {
   }
 
   dominatorTree(): DominatorTree {
-    return (this.#dominatorTree ??= buildDominatorTree(this.dominators(), this.rootOrdinal));
+    return (this.#dominatorTree ??= this.#image?.dominatorTree ?? buildDominatorTree(this.dominators(), this.rootOrdinal));
   }
 
   classCounts(): ClassCounts {
-    return (this.#classCounts ??= countClasses(this.classes(), this.selfSizes()));
+    return (this.#classCounts ??= this.#image?.classCounts ?? countClasses(this.classes(), this.selfSizes()));
   }
 
   classStats(): ClassStats {
+    this.#classStats ??= this.#image?.classStats;
     if (!this.#classStats) {
       this.#startDominators();
-      const classes = this.classes();
-      if (this.#dominatorJob) this.distances();
-      const retained = this.retainedSizes(), distances = this.distances();
+      const classes = this.classes(), counts = this.classCounts();
+      const retained = this.retainedSizes();
       const tree = this.dominatorTree();
-      this.#classStats = calculateClassStats(classes, this.classCounts(), this.selfSizes(), retained, distances, tree, this.rootOrdinal, this.#onProgress);
+      this.#classStats = calculateClassStats(classes, counts, this.selfSizes(), retained, tree, this.rootOrdinal, this.#onProgress);
     }
     return this.#classStats;
   }
 
+  classDistances(): Int32Array {
+    return (this.#classDistances ??= this.#image?.classDistances ?? classDistances(this.classes(), this.selfSizes(), this.distances()));
+  }
+
   qualifiedClassNames(): readonly string[] {
-    return (this.#qualifiedClassNames ??= qualifiedClassNames(this.classes(), (id) => this.scriptName(id)));
+    return (this.#qualifiedClassNames ??= this.#image?.qualifiedClassNames ?? qualifiedClassNames(this.classes(), (id) => this.scriptName(id)));
   }
 
   idsAreStable(): boolean {
-    return (this.#idsAreStable ??= stableIds(this.snapshot));
+    return (this.#idsAreStable ??= this.#image?.idsAreStable ?? stableIds(this.snapshot));
   }
 
   plumbingMask(): Uint8Array {
-    return (this.#plumbing ??= plumbingMask(this.snapshot, this.#codes));
+    return (this.#plumbing ??= this.#image?.plumbing ?? plumbingMask(this.snapshot, this.#codes));
   }
 
   userRootMask(): Uint8Array {
-    return (this.#userRoots ??= userRootMask(this.snapshot, this.#codes));
+    return (this.#userRoots ??= this.#image?.userRoots ?? userRootMask(this.snapshot, this.#codes));
   }
 
   globalMask(): Uint8Array {
-    return (this.#globals ??= globalMask(this.snapshot, this.#codes));
+    return (this.#globals ??= this.#image?.globals ?? globalMask(this.snapshot, this.#codes));
   }
 
   moduleMask(): Uint8Array {
-    return (this.#modules ??= moduleMask(this.snapshot, this.#codes));
+    return (this.#modules ??= this.#image?.modules ?? moduleMask(this.snapshot, this.#codes));
   }
 
   containerMask(): Uint8Array {
-    return (this.#containers ??= containerMask(this.snapshot, this.#codes, this.plumbingMask(), this.globalMask()));
+    return (this.#containers ??= this.#image?.containers ?? containerMask(this.snapshot, this.#codes, this.plumbingMask(), this.globalMask()));
   }
 
   noiseMask(): Uint8Array {
-    return (this.#noise ??= noiseMask(this.snapshot, this.#codes, this.plumbingMask(), (id) => this.scriptName(id)));
+    return (this.#noise ??= this.#image?.noise ?? noiseMask(this.snapshot, this.#codes, this.plumbingMask(), (id) => this.scriptName(id)));
   }
 
   topObjects(): readonly number[] {
-    return (this.#topObjects ??= topObjects(this.dominatorTree(), this.retainedSizes(), this.containerMask(), this.rootOrdinal));
+    return (this.#topObjects ??= this.#image?.topObjects ?? topObjects(this.dominatorTree(), this.retainedSizes(), this.containerMask(), this.rootOrdinal));
   }
 
   retainingEdges(): RetainingEdges {
@@ -380,12 +394,17 @@ export class Graph implements HeapGraph {
   }
 
   retentionTree(): RetentionTree {
-    return (this.#retentionTree ??= retentionTree(this.snapshot, this.#codes, this.retainingEdges(), this.plumbingMask(), this.#ephemeronPairs()));
+    return (this.#retentionTree ??= this.#image?.retentionTree ?? retentionTree(this.snapshot, this.#codes, this.retainingEdges(), this.plumbingMask(), this.#ephemeronPairs()));
   }
 
-  /** With workers given, posts the dominator job (once, when it is still to do) so that it runs beside this thread's phases. */
+  /**
+   * With workers given, posts the dominator job (once, when it is still to do) so that it runs beside
+   * this thread's phases: called by the phases that counting queries never need (retainers,
+   * distances, retained sizes, class stats), so that the job starts with the first of them, and a
+   * command that only counts (classes, shallow sizes) never makes the worker compute or hold it.
+   */
   #startDominators(): void {
-    if (this.#parallel && this.#dominatorJob === undefined && !this.#dominators && !this.#retainedSizes) {
+    if (this.#parallel && this.#dominatorJob === undefined && !this.#dominators && !this.#retainedSizes && !this.#image?.retainedSizes) {
       this.#dominatorJob = DominatorJob.start(this.snapshot, this.#codes, this.#ephemeronPairs(), this.#parallel);
     }
   }

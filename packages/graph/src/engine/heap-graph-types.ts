@@ -230,6 +230,8 @@ export interface HeapGraph {
   classCounts(): ClassCounts;
   /** Per-class count, shallow and retained sizes, as DevTools' Summary view. */
   classStats(): ClassStats;
+  /** Per class, the smallest distance of its counted nodes, as DevTools' Summary view (needs {@link distances}, which {@link classStats} does not). */
+  classDistances(): Int32Array;
 
   // Indexes for queries.
   /** Per class (indexed like `classes().names`): `script:line:name` for located classes, else the name (see `ClassInfo.qualifiedName`). */

@@ -6,11 +6,13 @@
  *
  * @module
  */
+import { rm } from "node:fs/promises";
 import type { OpenedGraph } from "../files/load-graph.ts";
 import type { CliIo } from "./cli-io.ts";
 
 /**
- * One run's index cache.
+ * One run's index cache. `rebuild`: do not read caches, write them afresh (after a cache was
+ * found damaged while a command used it).
  *
  * @example
  * ```ts
@@ -20,13 +22,28 @@ import type { CliIo } from "./cli-io.ts";
  * ```
  */
 export class CacheSession {
+  readonly rebuild: boolean;
   readonly #io: CliIo;
   readonly #debug: boolean;
   readonly #opened: OpenedGraph[] = [];
 
-  constructor(io: CliIo, debug: boolean) {
+  constructor(io: CliIo, debug: boolean, options: { rebuild?: boolean } = {}) {
     this.#io = io;
     this.#debug = debug;
+    this.rebuild = options.rebuild ?? false;
+  }
+
+  /** Whether a graph of this run came from a cache file (so a damaged section may still turn up). */
+  servedFromCache(): boolean {
+    return this.#opened.some((opened) => opened.source === "cache");
+  }
+
+  /** Removes the cache files this run read (one of them turned out damaged); resolves with their paths. */
+  async discard(): Promise<string[]> {
+    const paths = this.#opened.filter((o) => o.source === "cache" && o.cachePath).map((o) => o.cachePath!);
+    for (const path of paths) await rm(path, { force: true }).catch(() => {});
+    this.#opened.length = 0;
+    return paths;
   }
 
   /** Records a graph opened through the cache (and says, with `--debug`, where it came from). */

@@ -48,6 +48,8 @@ export function mainHelp(commands: readonly Command[], version: string): string 
     "",
     "Run `heapgraph COMMAND --help` for a command's options and an example.",
     "Exit codes: 0 success, 1 no answer (e.g. no such id), 2 bad usage or bad input.",
+    "Snapshots of 40 MB or more are analysed on two threads where there are two cores or more;",
+    "HEAPGRAPH_THREADS=1 keeps one thread, HEAPGRAPH_THREADS=2 forces two.",
     "",
     "Start here: heapgraph demo",
     "",

@@ -9,6 +9,7 @@ import { basename } from "node:path";
 import { buildGraph, GraphError, type HeapGraph } from "@heapgraph/graph";
 import { readSnapshot, SnapshotFormatError, SnapshotIoError, type HeapSnapshot } from "@heapgraph/snapshot";
 import { phaseWorkers } from "../parallel/phase-workers.ts";
+import { parseWorkersFor } from "../parallel/parse-workers.ts";
 import { CliError } from "./cli-error.ts";
 import type { CommandContext } from "./command.ts";
 import { openGraph } from "../files/load-graph.ts";
@@ -40,6 +41,8 @@ const FORMAT_PROBLEMS: Record<string, string> = {
  * ```
  */
 export async function loadSnapshot(path: string, ctx: CommandContext, part: ProgressPart = ONLY_FILE): Promise<HeapSnapshot> {
+  // Started first: the worker loads while the file is opened and its header read.
+  const parallel = parseWorkersFor(path);
   await checkFile(path);
   const file = basename(path);
   ctx.progress.update("reading", readingFraction(part, 0), { file });
@@ -49,6 +52,7 @@ export async function loadSnapshot(path: string, ctx: CommandContext, part: Prog
       // What the reader skipped (as DevTools does) is said on stderr, never silently.
       onWarning: (warning) => ctx.io.err(`heapgraph: warning: ${path}: ${warning.message}\n`),
       sharedMemory: phaseWorkers()?.prepare(path) ?? false,
+      parallel,
     });
   } catch (error) {
     throw inputError(path, error);
@@ -79,6 +83,7 @@ export async function loadGraph(path: string, ctx: CommandContext, part: Progres
   ctx.progress.update("reading", readingFraction(part, 0), { file });
   try {
     const opened = await openGraph(path, {
+      rebuild: ctx.cache.rebuild,
       // A miss reads and indexes as without the cache (workers included).
       read: async () => graphOf(await loadSnapshot(path, ctx, part), file, ctx, path, part),
       onProgress: ({ phase, done, total }) => {

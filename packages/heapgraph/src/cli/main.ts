@@ -10,10 +10,11 @@ import { QueryError } from "@heapgraph/graph";
 import { RenderError } from "@heapgraph/render";
 import { CaptureError, SnapshotFormatError, SnapshotIoError } from "@heapgraph/snapshot";
 import { parseCommandArgs, usesIndexCache } from "./args.ts";
+import { isCacheFailure } from "../files/load-graph.ts";
 import { CacheSession } from "./cache-session.ts";
 import { CliError } from "./cli-error.ts";
 import { processIo, type CliIo } from "./cli-io.ts";
-import { COMMANDS } from "./commands.ts";
+import { COMMAND_LOADERS, loadCommand, loadCommands } from "./commands.ts";
 import { graphTooLarge } from "./graph-files.ts";
 import { commandHelp, mainHelp } from "./help.ts";
 import { ProgressBar } from "./progress-bar.ts";
@@ -34,11 +35,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     const [name, ...rest] = argv;
     if (name === undefined) {
-      io.err(mainHelp(COMMANDS, version()));
+      io.err(mainHelp(await loadCommands(), version()));
       return 2;
     }
     if (name === "--help" || name === "-h") {
-      io.out(mainHelp(COMMANDS, version()));
+      io.out(mainHelp(await loadCommands(), version()));
       return 0;
     }
     if (name === "--version" || name === "-v") {
@@ -46,18 +47,33 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return 0;
     }
     if (name === "help") {
-      const command = rest[0] === undefined ? undefined : findCommand(rest[0]);
-      io.out(command ? commandHelp(command) : mainHelp(COMMANDS, version()));
+      const command = rest[0] === undefined ? undefined : await findCommand(rest[0]);
+      io.out(command ? commandHelp(command) : mainHelp(await loadCommands(), version()));
       return 0;
     }
-    const command = findCommand(name);
+    const command = await findCommand(name);
     const args = parseCommandArgs(command, rest);
     if (args.values.help) {
       io.out(commandHelp(command));
       return 0;
     }
-    const cache = usesIndexCache(command) && (args.values as Record<string, unknown>)["no-cache"] !== true ? new CacheSession(io, debug) : undefined;
-    await command.run(args, { io, progress, json: args.values.json === true, debug, ...(cache ? { cache } : {}) });
+    const cached = usesIndexCache(command) && (args.values as Record<string, unknown>)["no-cache"] !== true;
+    let cache = cached ? new CacheSession(io, debug) : undefined;
+    let printed = false;
+    const watched: CliIo = { ...io, out: (text) => ((printed = true), io.out(text)) };
+    const run = () => command.run(args, { io: watched, progress, json: args.values.json === true, debug, ...(cache ? { cache } : {}) });
+    try {
+      await run();
+    } catch (error) {
+      // A cache section found damaged when first read (after the cache's header was checked): the
+      // cache goes, and the command answers again from the snapshot, unless it had begun to answer.
+      if (!cache?.servedFromCache() || !isCacheFailure(error)) throw error;
+      const removed = await cache.discard();
+      if (printed) throw new CliError("BAD_INPUT", `the index cache ${removed.join(", ")} turned out damaged after part of the answer was printed; it was removed: run the command again (${oneLine((error as Error).message)})`, { cause: error });
+      io.err(`heapgraph: warning: the index cache ${removed.join(", ")} turned out damaged; rebuilding it (${oneLine((error as Error).message)})\n`);
+      cache = new CacheSession(io, debug, { rebuild: true });
+      await run();
+    }
     await cache?.flush();
     progress.clear();
     return 0;
@@ -70,10 +86,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-function findCommand(name: string) {
-  const command = COMMANDS.find((c) => c.name === name);
+async function findCommand(name: string) {
+  const command = await loadCommand(name);
   if (!command) {
-    throw new CliError("USAGE", `unknown command ${JSON.stringify(name)}; the commands are ${COMMANDS.map((c) => c.name).join(", ")} (see heapgraph --help)`);
+    throw new CliError("USAGE", `unknown command ${JSON.stringify(name)}; the commands are ${COMMAND_LOADERS.map((c) => c.name).join(", ")} (see heapgraph --help)`);
   }
   return command;
 }

@@ -5,14 +5,16 @@
  * `$XDG_CACHE_HOME/heapgraph`, else `~/.cache/heapgraph`), one file per snapshot, the least
  * recently used removed past `$HEAPGRAPH_CACHE_MAX_BYTES` (8 GB). A cache that does not match the
  * snapshot's content, this version, or its own checksums is rebuilt, never trusted; a cache that
- * cannot be written is a warning.
+ * cannot be written is a warning. A cache is read lazily: its header when opened, each section
+ * when a query first needs it (checked then), so a section found damaged late makes that query
+ * throw `GraphError` `INVALID_IMAGE` (see {@link isCacheFailure}); the CLI then rebuilds.
  *
  * @module
  */
 import { readFileSync } from "node:fs";
 import process from "node:process";
 import { resolve } from "node:path";
-import { buildGraph, ENGINE_VERSION, graphFromImage, graphImage, imageIndexes, type GraphPhase, type HeapGraph } from "@heapgraph/graph";
+import { buildGraph, ENGINE_VERSION, GraphError, graphFromImage, graphImage, imageIndexes, type GraphPhase, type HeapGraph } from "@heapgraph/graph";
 import {
   DEFAULT_CACHE_MAX_BYTES,
   ensureIndexCacheDir,
@@ -50,6 +52,8 @@ export interface LoadProgress {
 const loadGraphOptions = z.strictObject({
   /** Use the index cache (default true): read it when it matches, write it after a full analysis. */
   cache: z.boolean().optional(),
+  /** Do not read the cache, but write it as after a miss (default false): to replace a cache found damaged. */
+  rebuild: z.boolean().optional(),
   /** The cache directory (default: `$HEAPGRAPH_CACHE_DIR`, `$XDG_CACHE_HOME/heapgraph` or `~/.cache/heapgraph`). */
   cacheDir: z.string().min(1).optional(),
   /** Bound on the cache directory's size in bytes (default `$HEAPGRAPH_CACHE_MAX_BYTES`, else 8 GB). */
@@ -138,6 +142,7 @@ export async function openGraph(path: string, options: LoadGraphOptions = {}): P
     // The snapshot itself cannot be read: readSnapshot says so in its own words.
     return readFile(null, null, null);
   }
+  if (parsed.rebuild) return readFile(null, cachePath, key);
   const found = await readIndexCache(cachePath, key, onProgress ? { onProgress: ({ done, total }) => onProgress({ phase: "reading cache", done, total }) } : {});
   if (found.status === "hit") {
     try {
@@ -160,7 +165,7 @@ export async function openGraph(path: string, options: LoadGraphOptions = {}): P
 /**
  * Reads the heap snapshot at `path` as a graph, through the index cache unless `cache: false`:
  * a cached file opens without parsing or analysis; otherwise the snapshot is read, fully
- * analysed (retainers, classes, distances, dominators, retained sizes, class stats) and the
+ * analysed (retainers, classes, distances, dominators, retained sizes, class stats and distances) and the
  * cache written, so that the next load is fast. With `cache: false` nothing is computed ahead
  * and nothing written (`buildGraph`'s lazy graph).
  *
@@ -177,6 +182,7 @@ export async function loadGraph(path: string, options: LoadGraphOptions = {}): P
   if (opened.source === "file" && opened.cachePath) {
     opened.graph.retainers();
     opened.graph.classStats();
+    opened.graph.classDistances();
     await opened.saveCache();
   }
   return opened.graph;
@@ -199,10 +205,11 @@ function opened(
     rebuilt,
     async saveCache() {
       if (!cachePath || !key) return false;
-      const image = graphImage(graph);
-      const has = new Set(imageIndexes(image));
+      // Decided from the names alone: making the image reads every section of a cached graph.
+      const has = new Set(imageIndexes(graph));
       if (!has.has("retainedSizes")) return false;
       if (source === "cache" && !WORTH_WRITING.some((name) => has.has(name) && !cachedIndexes.includes(name))) return false;
+      const image = graphImage(graph);
       const dir = cachePath.slice(0, Math.max(cachePath.lastIndexOf("/"), cachePath.lastIndexOf("\\")));
       try {
         await ensureIndexCacheDir(dir);
@@ -215,6 +222,20 @@ function opened(
       return true;
     },
   };
+}
+
+/**
+ * Whether `error` (thrown by a query on a graph) is a cache found unusable late: a section of an
+ * index cache that turned out damaged, or changed, when a query first read it
+ * (`GraphError` `INVALID_IMAGE`). The CLI rebuilds the cache and answers again.
+ *
+ * @example
+ * ```ts
+ * try { answer(graph); } catch (e) { if (opened.source === "cache" && isCacheFailure(e)) rebuild(); else throw e; }
+ * ```
+ */
+export function isCacheFailure(error: unknown): boolean {
+  return error instanceof GraphError && error.code === "INVALID_IMAGE";
 }
 
 function shortReason(error: unknown): string {

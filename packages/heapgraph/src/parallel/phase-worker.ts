@@ -1,21 +1,32 @@
 /**
- * The entry of the engine's phase worker (see `phaseWorkers`): hands every message to the
- * engine's `runPhaseJob`. Runs as a Node `worker_threads` worker, or as a Web `Worker` in Deno
- * and Bun.
+ * The entry of the engine's phase worker (see `phaseWorkers`): runs every job posted to it, one
+ * after the other in the order posted, by the handler of its `kind` (a message of another kind is
+ * ignored). Runs as a Node `worker_threads` worker, or as a Web `Worker` in Deno and Bun.
  *
  * @module
  */
 import { runPhaseJob, type PhaseJobMessage } from "@heapgraph/graph";
 
 interface WebWorkerScope {
-  onmessage: ((event: { data: PhaseJobMessage }) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
   postMessage(message: unknown): void;
+}
+
+/** The handler of each job kind: the engine's phase jobs; a new kind is one more entry. */
+const JOBS: Readonly<Record<string, (message: never) => void>> = {
+  dominators: (message: PhaseJobMessage) => runPhaseJob(message),
+};
+
+/** Runs one posted message by its kind. */
+function run(message: unknown): void {
+  const kind = (message as { kind?: unknown } | null)?.kind;
+  if (typeof kind === "string" && Object.hasOwn(JOBS, kind)) JOBS[kind](message as never);
 }
 
 const web = (globalThis as { self?: WebWorkerScope }).self;
 if (web && typeof web.postMessage === "function") {
-  web.onmessage = (event) => runPhaseJob(event.data);
+  web.onmessage = (event) => run(event.data);
 } else {
   const { parentPort } = await import("node:worker_threads");
-  parentPort?.on("message", (message: PhaseJobMessage) => runPhaseJob(message));
+  parentPort?.on("message", run);
 }

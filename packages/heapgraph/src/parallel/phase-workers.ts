@@ -5,6 +5,7 @@
  * @module
  */
 import { statSync } from "node:fs";
+import * as os from "node:os";
 import { Worker as NodeWorker } from "node:worker_threads";
 import type { PhaseJobMessage, PhaseWorkers } from "@heapgraph/graph";
 
@@ -18,15 +19,53 @@ interface WorkerLike {
 
 type WebWorkerCtor = new (url: URL, options: { type: "module" }) => WorkerLike;
 
-/** The environment variable that turns the second thread on (`HEAPGRAPH_THREADS=2`) or off (`1`). */
+/** The environment variable that forces the second thread on (`HEAPGRAPH_THREADS=2`) or off (`1`). */
 export const THREADS_VARIABLE = "HEAPGRAPH_THREADS";
 
 /**
- * Whether commands use a second thread when `HEAPGRAPH_THREADS` is not set. Off for now: on the
- * shared 2-core machine it was measured on, the main thread's analysis CPU time fell by ~45% but
- * wall time did not (no core was free); to be decided by a run on a quiet machine (bench/README.md).
+ * Whether commands use a second thread: `HEAPGRAPH_THREADS` set to `2` or more, always; set to
+ * anything else (`1`), never; unset or empty, when the machine has two cores or more. Either way
+ * only for files of {@link PARALLEL_MIN_FILE_BYTES} or more (`prepare`) whose snapshot has
+ * `PARALLEL_MIN_EDGES` edges or more (the engine). On one core the worker would only take turns
+ * with the main thread.
+ *
+ * @example
+ * ```ts
+ * threadsWanted(process.env.HEAPGRAPH_THREADS, availableCores()); // true on two cores, variable unset
+ * threadsWanted("1", 8); // false
+ * ```
  */
-export const THREADS_BY_DEFAULT = false;
+export function threadsWanted(setting: string | undefined, cores: number): boolean {
+  if (setting === undefined || setting.trim() === "") return cores >= 2;
+  return Number(setting) >= 2;
+}
+
+/**
+ * Whether commands use a second thread when `HEAPGRAPH_THREADS` is not set: on a machine with two
+ * cores or more (see {@link threadsWanted}).
+ *
+ * @example
+ * ```ts
+ * const on = setting ? Number(setting) >= 2 : THREADS_BY_DEFAULT;
+ * ```
+ */
+export const THREADS_BY_DEFAULT: boolean = availableCores() >= 2;
+
+/**
+ * The cores this process may use (`os.availableParallelism()`, or the CPU count where a runtime lacks it).
+ *
+ * @example
+ * ```ts
+ * const twoThreads = availableCores() >= 2;
+ * ```
+ */
+export function availableCores(): number {
+  try {
+    return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  } catch {
+    return 1;
+  }
+}
 
 /**
  * Files from this size on (decimal bytes; gzip files count 8 times their size) are read onto shared
@@ -48,10 +87,10 @@ let shared: ProcessPhaseWorkers | undefined | null = null;
 
 /**
  * The process's {@link PhaseWorkers} for `buildGraph({ parallel })`, or undefined when phases
- * should stay on one thread: `HEAPGRAPH_THREADS=1` (or unset while {@link THREADS_BY_DEFAULT} is
- * false), or no `SharedArrayBuffer` here. Read the
- * snapshot with `sharedMemory: true` when this returns workers. The worker does not keep the
- * process alive; a worker that fails to start makes the engine compute on its own thread.
+ * should stay on one thread: see {@link threadsWanted} (`HEAPGRAPH_THREADS=1`, or one core), or no
+ * `SharedArrayBuffer` here. Read the snapshot with `sharedMemory` set to what `prepare(path)`
+ * answers. The worker does not keep the process alive; a worker that fails to start makes the
+ * engine compute on its own thread.
  *
  * @example
  * ```ts
@@ -61,7 +100,10 @@ let shared: ProcessPhaseWorkers | undefined | null = null;
  * ```
  */
 export function phaseWorkers(): ProcessPhaseWorkers | undefined {
-  if (shared === null) shared = threadsWanted() ? createPhaseWorkers() : undefined;
+  if (shared === null) {
+    const setting = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[THREADS_VARIABLE];
+    shared = typeof SharedArrayBuffer === "function" && threadsWanted(setting, availableCores()) ? createPhaseWorkers() : undefined;
+  }
   return shared;
 }
 
@@ -124,10 +166,4 @@ export function createPhaseWorkers(options: { minEdges?: number } = {}): Process
       }
     },
   };
-}
-
-function threadsWanted(): boolean {
-  if (typeof SharedArrayBuffer !== "function") return false;
-  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[THREADS_VARIABLE];
-  return value === undefined || value === "" ? THREADS_BY_DEFAULT : Number(value) >= 2;
 }

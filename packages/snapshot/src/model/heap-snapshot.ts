@@ -156,8 +156,6 @@ export interface HeapSnapshot {
   readonly nodeId: Uint32Array;
   /** Shallow size in bytes. */
   readonly nodeSelfSize: Float64Array;
-  /** Number of outgoing edges. */
-  readonly nodeEdgeCount: Uint32Array;
   /**
    * Allocation trace node id, or null when the file has no `trace_node_id` field or every
    * node's is 0 (no allocation tracking: Node 20 writes the field anyway). Writers write 0s
@@ -168,7 +166,11 @@ export interface HeapSnapshot {
   readonly nodeDetachedness: Uint8Array | null;
   /** Node fields this version does not interpret, by field name, one number per node. */
   readonly extraNodeFields: ReadonlyMap<string, Float64Array>;
-  /** Prefix sum of edge counts, length `nodeCount + 1`. */
+  /**
+   * Prefix sum of edge counts, length `nodeCount + 1`: node `i`'s edges are
+   * `firstEdge[i] .. firstEdge[i + 1]`, so its edge count (the file's `edge_count`) is
+   * `firstEdge[i + 1] - firstEdge[i]`.
+   */
   readonly firstEdge: Uint32Array;
 
   /** Edge type code, an index into {@link edgeTypeNames}. */

@@ -12,6 +12,8 @@ import { ProgressReporter, type ReadProgress } from "./read-progress.ts";
 import type { ReadWarningListener } from "./read-warning.ts";
 import { SnapshotFormatError } from "./snapshot-format-error.ts";
 import { SnapshotParser } from "./snapshot-parser.ts";
+import { PARALLEL_PARSE_MIN_BYTES, type ParseWorkers } from "./parallel/parse-workers.ts";
+import { WorkerEdgeSection } from "./parallel/worker-edge-section.ts";
 import { openSource, type SnapshotSource } from "./snapshot-source.ts";
 
 const readSnapshotOptions = z.strictObject({
@@ -36,13 +38,20 @@ const readSnapshotOptions = z.strictObject({
    * workers can read them without a copy (the engine's parallel mode). Default false.
    */
   sharedMemory: z.boolean().optional(),
+  /**
+   * A second thread for the read (see {@link ParseWorkers}): a plain (not gzip) V8 snapshot file of
+   * `parallel.minBytes` or more has its `edges` section read by the worker, into columns on
+   * `SharedArrayBuffer`, while this thread reads the rest. Same result as without; when `post`
+   * returns false, the read stays on this thread.
+   */
+  parallel: z.custom<ParseWorkers>((v) => typeof v === "object" && v !== null && typeof (v as ParseWorkers).post === "function", "expected { post(job) }").optional(),
 });
 
-const readJscSnapshotOptions = readSnapshotOptions.omit({ format: true });
+const readJscSnapshotOptions = readSnapshotOptions.omit({ format: true, parallel: true });
 
 /**
  * Options of {@link readSnapshot}: `onProgress`, `onWarning`, `signal`, `fileName`, `totalBytes`,
- * `format`, `sharedMemory` (derived from the schema that checks them).
+ * `format`, `sharedMemory`, `parallel` (derived from the schema that checks them).
  *
  * @example
  * ```ts
@@ -77,7 +86,7 @@ const GZIP_MAX_RATIO = 1032;
  * ```
  */
 export async function readSnapshot(source: SnapshotSource, options: ReadSnapshotOptions = {}): Promise<HeapSnapshot> {
-  const { onProgress, onWarning, signal, format, fileName: givenName, totalBytes, sharedMemory } = parseSnapshotOptions(readSnapshotOptions, options, "readSnapshot options");
+  const { onProgress, onWarning, signal, format, fileName: givenName, totalBytes, sharedMemory, parallel } = parseSnapshotOptions(readSnapshotOptions, options, "readSnapshot options");
   signal?.throwIfAborted();
   const src = await openSource(source);
   const fileName = src.fileName ?? givenName ?? null;
@@ -85,12 +94,17 @@ export async function readSnapshot(source: SnapshotSource, options: ReadSnapshot
   let gzip = false;
   const chunks = maybeGunzip(src.chunks, (isGzip) => (gzip = isGzip), fileName);
   let parser: SnapshotParser | null = null;
+  let edgeSection: WorkerEdgeSection | null = null;
   const iterator = chunks[Symbol.asyncIterator]();
   try {
     for (;;) {
       const next = await iterator.next();
       signal?.throwIfAborted();
       if (next.done) break;
+      // Known once the first chunk is in: whether the file is gzip.
+      if (!parser && parallel && !gzip && src.path !== null && src.size !== null && src.size >= (parallel.minBytes ?? PARALLEL_PARSE_MIN_BYTES)) {
+        edgeSection = new WorkerEdgeSection(parallel, src.path, fileName, src.size);
+      }
       parser ??= new SnapshotParser({
         fileName,
         maxBytes: src.size !== null ? (gzip ? src.size * GZIP_MAX_RATIO : src.size) : src.sizeBound,
@@ -98,6 +112,7 @@ export async function readSnapshot(source: SnapshotSource, options: ReadSnapshot
         onSection: (key) => progress.phase(ProgressReporter.phaseOf(key), src.bytesRead()),
         onWarning: onWarning ?? null,
         sharedMemory,
+        edgeSection,
       });
       parser.write(next.value);
       if (format && parser.format && parser.format !== format) {
@@ -107,12 +122,35 @@ export async function readSnapshot(source: SnapshotSource, options: ReadSnapshot
     }
     parser ??= new SnapshotParser({ fileName, onWarning: onWarning ?? null });
     progress.phase("checking", src.bytesRead());
+    if (edgeSection?.passedOver) {
+      const edgeError = await edgeSection.settle();
+      if (edgeError) throw edgeError;
+    } else edgeSection?.stop();
     const snapshot = parser.end();
     progress.phase("done", src.bytesRead());
     return snapshot;
   } catch (error) {
     await iterator.return?.(undefined).catch(() => {});
-    throw error instanceof SnapshotFormatError ? error.withFileName(fileName) : error;
+    const first = edgeSection ? await firstError(edgeSection, error) : error;
+    throw first instanceof SnapshotFormatError ? first.withFileName(fileName) : first;
+  }
+}
+
+/**
+ * The error a one-thread read would have thrown: `error`, unless the worker's `edges` section
+ * holds one first (the parser passed the section over and failed later, or at the end).
+ */
+async function firstError(edgeSection: WorkerEdgeSection, error: unknown): Promise<unknown> {
+  const at = edgeSection.valueAt;
+  const later = error instanceof SnapshotFormatError && at !== null && (error.offset === null || error.offset >= at);
+  if (!edgeSection.posted || !later) {
+    edgeSection.stop();
+    return error;
+  }
+  try {
+    return (await edgeSection.settle()) ?? error;
+  } catch {
+    return error;
   }
 }
 

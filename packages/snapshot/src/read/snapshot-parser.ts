@@ -13,6 +13,7 @@ import { isJsonSpace, ParseContext } from "./json/parse-context.ts";
 import type { ValueReader } from "./json/value-reader.ts";
 import type { ReadWarningListener } from "./read-warning.ts";
 import { describeByte } from "./snapshot-format-error.ts";
+import type { EdgeSectionDelegate } from "./v8/edge-section-delegate.ts";
 import { V8SnapshotBuilder } from "./v8/v8-snapshot-builder.ts";
 
 const START = 0;
@@ -40,6 +41,8 @@ export interface SnapshotParserOptions {
   onWarning?: ReadWarningListener | null;
   /** Allocate the V8 columns on `SharedArrayBuffer` where the runtime has it (see {@link ParseContext.sharedMemory}). */
   sharedMemory?: boolean;
+  /** Reads a V8 snapshot's `edges` section elsewhere (another thread), when it accepts to. */
+  edgeSection?: EdgeSectionDelegate | null;
 }
 
 /**
@@ -55,6 +58,7 @@ export interface SnapshotParserOptions {
 export class SnapshotParser {
   readonly #ctx: ParseContext;
   readonly #onSection: ((key: string) => void) | undefined;
+  readonly #edgeSection: EdgeSectionDelegate | null;
   #state = START;
   #builder: FormatBuilder | null = null;
   #reader: ValueReader | null = null;
@@ -69,6 +73,7 @@ export class SnapshotParser {
     this.#ctx = new ParseContext(options.fileName ?? null, options.maxBytes ?? null, options.exactSize ?? false, options.onWarning ?? null);
     this.#ctx.sharedMemory = options.sharedMemory === true && typeof SharedArrayBuffer === "function";
     this.#onSection = options.onSection;
+    this.#edgeSection = options.edgeSection ?? null;
   }
 
   /** Bytes consumed so far. */
@@ -195,7 +200,7 @@ export class SnapshotParser {
 
   #chooseFormat(index: number): FormatBuilder {
     const key = this.#key;
-    if (key === "snapshot") return new V8SnapshotBuilder(this.#ctx);
+    if (key === "snapshot") return new V8SnapshotBuilder(this.#ctx, this.#edgeSection);
     if (key === "version" || key === "type") return new JscSnapshotBuilder(this.#ctx);
     throw this.#ctx.error("NOT_A_HEAP_SNAPSHOT", "neither a V8 nor a JavaScriptCore heap snapshot", null, index, {
       expected: '"snapshot" (V8) or "version" (JavaScriptCore) as the first key',

@@ -44,6 +44,8 @@ export interface OpenSource {
   /** An upper bound of the raw size when the exact size is unknown (text sources). */
   readonly sizeBound: number | null;
   readonly fileName: string | null;
+  /** The file's path when the source is a file (path or `file:` URL), else null. */
+  readonly path: string | null;
   readonly bytesRead: () => number;
 }
 
@@ -88,7 +90,7 @@ export async function openSource(source: SnapshotSource): Promise<OpenSource> {
 
 async function openPath(path: string): Promise<OpenSource> {
   const file = await openFileChunks(path);
-  return counted(file.chunks, file.size, null, path);
+  return { ...counted(file.chunks, file.size, null, path), path };
 }
 
 function openBytes(bytes: Uint8Array): OpenSource {
@@ -103,7 +105,7 @@ function counted(chunks: AsyncIterable<Uint8Array>, size: number | null, sizeBou
       yield chunk;
     }
   }
-  return { chunks: counting(), size, sizeBound, fileName, bytesRead: () => bytes };
+  return { chunks: counting(), size, sizeBound, fileName, path: null, bytesRead: () => bytes };
 }
 
 async function* byteSlices(bytes: Uint8Array): AsyncGenerator<Uint8Array> {

@@ -97,13 +97,21 @@ async function writeNodes(snapshot: HeapSnapshot, fields: readonly string[], out
       case "name": return snapshot.nodeName;
       case "id": return snapshot.nodeId;
       case "self_size": return snapshot.nodeSelfSize;
-      case "edge_count": return snapshot.nodeEdgeCount;
+      case "edge_count": return edgeCounts(snapshot);
       case "trace_node_id": return snapshot.nodeTraceId ?? zeros;
       case "detachedness": return snapshot.nodeDetachedness ?? zeros;
       default: return snapshot.extraNodeFields.get(name) ?? zeros;
     }
   });
   await writeRecords(columns, snapshot.nodeCount, -1, 1, out);
+}
+
+/** Each node's edge count, from the `firstEdge` prefix sum. */
+function edgeCounts(snapshot: HeapSnapshot): Uint32Array {
+  const { firstEdge, nodeCount } = snapshot;
+  const counts = new Uint32Array(nodeCount);
+  for (let i = 0; i < nodeCount; i++) counts[i] = firstEdge[i + 1] - firstEdge[i];
+  return counts;
 }
 
 async function writeEdges(snapshot: HeapSnapshot, fields: readonly string[], nodeFieldCount: number, out: ByteWriter): Promise<void> {

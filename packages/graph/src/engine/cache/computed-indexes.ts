@@ -28,6 +28,7 @@ export interface ComputedIndexes {
   dominatorTree?: DominatorTree;
   classCounts?: ClassCounts;
   classStats?: ClassStats;
+  classDistances?: Int32Array;
   qualifiedClassNames?: readonly string[];
   idsAreStable?: boolean;
   plumbing?: Uint8Array;

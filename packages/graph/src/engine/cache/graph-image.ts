@@ -6,14 +6,15 @@
  *
  * @module
  */
-import type { HeapSnapshot, ImageArray, ImageSection, IndexImage } from "@heapgraph/snapshot";
+import type { HeapSnapshot, ImageSection, IndexImage } from "@heapgraph/snapshot";
 import { buildGraphOptions, type BuildGraphOptions } from "../build-options.ts";
 import { Graph } from "../graph.ts";
 import { GraphError } from "../graph-error.ts";
 import type { HeapGraph } from "../heap-graph-types.ts";
 import { parseGraphOptions } from "../parse-graph-options.ts";
 import type { ComputedIndexes } from "./computed-indexes.ts";
-import { decodeValue, encodeValue, type ValueDescriptor } from "./image-value.ts";
+import { decodeObjectLazily, encodeValue, type ValueDescriptor } from "./image-value.ts";
+import type { SectionLookup } from "./section-lookup.ts";
 
 /**
  * The layout version of graph images: bump it whenever a phase's results or an index's shape
@@ -76,16 +77,19 @@ export function graphImage(graph: HeapGraph): GraphImage {
 }
 
 /**
- * The names of the indexes an image holds (e.g. to decide whether a cache is worth rewriting
- * after a command computed more).
+ * The names of the indexes an image holds, or, given a graph, the indexes `graphImage(graph)`
+ * would hold (computed, or taken from its image) without making the image or reading anything
+ * (e.g. to decide whether a cache is worth rewriting after a command computed more).
  *
  * @example
  * ```ts
  * imageIndexes(image); // ["retainers", "classes", ..., "retainedSizes"]
+ * imageIndexes(graph).includes("retainedSizes");
  * ```
  */
-export function imageIndexes(image: GraphImage): string[] {
-  const meta = image.meta as Partial<GraphImageMeta> | null;
+export function imageIndexes(image: GraphImage | HeapGraph): string[] {
+  if (image instanceof Graph) return image.computedIndexNames();
+  const meta = (image as GraphImage).meta as Partial<GraphImageMeta> | null;
   return meta && typeof meta.indexes === "object" && meta.indexes ? Object.keys(meta.indexes) : [];
 }
 
@@ -93,8 +97,13 @@ export function imageIndexes(image: GraphImage): string[] {
  * Builds a graph from an image: the snapshot's columns are the image's sections (views, no
  * copies) and every index the image holds is taken as computed; the others are computed on
  * first use, as in a fresh graph. The graph answers every query exactly as the graph the image
- * was made from. Throws `GraphError` `INVALID_IMAGE` when the image is not one of this engine
- * version or does not hold what its metadata says.
+ * was made from. Nothing is read or decoded ahead: each snapshot column and each index is taken
+ * from the image when first used (for an image of an index cache file, that is when its
+ * sections are read). Throws `GraphError` `INVALID_IMAGE` when the image is not one of this
+ * engine version or does not hold what its metadata says — at once for the metadata, and when
+ * a column or index is first used for its sections (missing, of another shape, or unreadable:
+ * a damaged section of a cache file), so callers that use a graph from a cache must be ready
+ * for that error from any query.
  *
  * @example
  * ```ts
@@ -108,21 +117,66 @@ export function graphFromImage(image: GraphImage, options: BuildGraphOptions = {
   if (!meta || typeof meta !== "object" || meta.engine !== ENGINE_VERSION || !meta.snapshot || typeof meta.indexes !== "object" || !meta.indexes) {
     throw new GraphError("INVALID_IMAGE", `graphFromImage: not a graph image of engine version ${ENGINE_VERSION} (found ${JSON.stringify((meta as { engine?: unknown } | null)?.engine)})`);
   }
-  const sections = new Map<string, ImageArray>();
-  for (const section of image.sections) sections.set(section.name, section.data);
-  const snapshot = decodeValue(meta.snapshot, sections) as HeapSnapshot;
-  checkShape(snapshot);
-  const computed: Record<string, unknown> = {};
-  for (const [name, descriptor] of Object.entries(meta.indexes)) computed[name] = decodeValue(descriptor, sections);
-  return new Graph(snapshot, onProgress, computed as ComputedIndexes);
+  const byName = new Map<string, ImageSection>();
+  for (const section of image.sections) byName.set(section.name, section);
+  const sections: SectionLookup = (name) => {
+    const section = byName.get(name);
+    try {
+      return section?.data;
+    } catch (error) {
+      throw new GraphError("INVALID_IMAGE", `graphFromImage: section ${JSON.stringify(name)} cannot be read: ${(error as Error)?.message ?? error}`, { cause: error });
+    }
+  };
+  for (const descriptor of [meta.snapshot, ...Object.values(meta.indexes)]) {
+    for (const name of sectionNames(descriptor)) {
+      if (!byName.has(name)) throw new GraphError("INVALID_IMAGE", `graphFromImage: the image has no section ${JSON.stringify(name)}`);
+    }
+  }
+  const counts = snapshotCounts(meta.snapshot);
+  const snapshot = decodeObjectLazily(meta.snapshot, sections, (key, value) => checkColumn(key, value, counts)) as unknown as HeapSnapshot;
+  const computed = decodeObjectLazily({ t: "o", e: meta.indexes }, sections) as ComputedIndexes;
+  return new Graph(snapshot, onProgress, computed);
 }
 
-/** The few facts every later loop relies on (a checked cache passes them; a bug must not turn into a hang or a wrong answer). */
-function checkShape(s: HeapSnapshot): void {
-  const ok =
-    Number.isInteger(s.nodeCount) && Number.isInteger(s.edgeCount) &&
-    s.firstEdge instanceof Uint32Array && s.firstEdge.length === s.nodeCount + 1 && s.firstEdge[s.nodeCount] === s.edgeCount &&
-    s.edgeTarget instanceof Uint32Array && s.edgeTarget.length === s.edgeCount &&
-    s.nodeId instanceof Uint32Array && s.nodeId.length === s.nodeCount && Array.isArray(s.strings);
-  if (!ok) throw new GraphError("INVALID_IMAGE", `graphFromImage: the image's snapshot columns do not fit together (${s.nodeCount} nodes, ${s.edgeCount} edges)`);
+/** The names of the sections a descriptor uses (from the descriptor alone: nothing is read). */
+function sectionNames(descriptor: ValueDescriptor): string[] {
+  switch (descriptor?.t) {
+    case "a":
+    case "n":
+      return [descriptor.s];
+    case "s":
+      return [`${descriptor.s}.bytes`, `${descriptor.s}.ends`, `${descriptor.s}.blocks`];
+    case "M":
+      return [`${descriptor.s}.keys`, `${descriptor.s}.values`];
+    case "m":
+      return descriptor.e.flatMap(([, item]) => sectionNames(item));
+    case "o":
+      return Object.values(descriptor.e).flatMap(sectionNames);
+    default:
+      return [];
+  }
+}
+
+/** The node and edge counts of a snapshot descriptor (plain JSON in it), checked. */
+function snapshotCounts(descriptor: ValueDescriptor): { nodeCount: number; edgeCount: number } {
+  const entries = descriptor?.t === "o" ? descriptor.e : undefined;
+  const nodeCount = entries?.nodeCount?.t === "j" ? entries.nodeCount.v : undefined;
+  const edgeCount = entries?.edgeCount?.t === "j" ? entries.edgeCount.v : undefined;
+  if (!Number.isInteger(nodeCount) || !Number.isInteger(edgeCount)) {
+    throw new GraphError("INVALID_IMAGE", `graphFromImage: the image's snapshot has no node and edge counts (${JSON.stringify(nodeCount)}, ${JSON.stringify(edgeCount)})`);
+  }
+  return { nodeCount: nodeCount as number, edgeCount: edgeCount as number };
+}
+
+/**
+ * The few facts every later loop relies on, checked as each column is taken from the image (a
+ * checked cache passes them; a bug must not turn into a hang or a wrong answer).
+ */
+function checkColumn(key: string, value: unknown, { nodeCount, edgeCount }: { nodeCount: number; edgeCount: number }): void {
+  let ok = true;
+  if (key === "firstEdge") ok = value instanceof Uint32Array && value.length === nodeCount + 1 && value[nodeCount] === edgeCount;
+  else if (key === "edgeTarget") ok = value instanceof Uint32Array && value.length === edgeCount;
+  else if (key === "nodeId") ok = value instanceof Uint32Array && value.length === nodeCount;
+  else if (key === "strings") ok = Array.isArray(value);
+  if (!ok) throw new GraphError("INVALID_IMAGE", `graphFromImage: the image's snapshot column ${key} does not fit the others (${nodeCount} nodes, ${edgeCount} edges)`);
 }

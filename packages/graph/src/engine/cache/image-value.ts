@@ -5,10 +5,15 @@
  * their entries in order, everything else stays JSON. Generic on purpose, so that a column
  * added to the snapshot model or an index travels without a change here.
  *
+ * Decoding is lazy where it pays: an object comes back with each entry decoded (and its sections
+ * read) when the entry is first used, so that a command that needs `classes.names` does not read
+ * `classes.classOf`.
+ *
  * @module
  */
 import type { ImageArray, ImageSection } from "@heapgraph/snapshot";
 import { GraphError } from "../graph-error.ts";
+import type { SectionLookup } from "./section-lookup.ts";
 import { decodeStringList, encodeStringList } from "./string-list.ts";
 
 /**
@@ -94,19 +99,20 @@ export function encodeValue(name: string, value: unknown, sections: ImageSection
 }
 
 /**
- * Puts a value back together from its descriptor and the sections by name (typed arrays are the
- * sections themselves, not copies). Throws `GraphError` `INVALID_IMAGE` when a section is
- * missing or of another kind than the descriptor says.
+ * Puts a value back together from its descriptor and the sections (typed arrays are the
+ * sections themselves, not copies). Objects come back as {@link decodeObjectLazily} makes them.
+ * Throws `GraphError` `INVALID_IMAGE` when a section is missing or of another kind than the
+ * descriptor says (for an object's entry: when the entry is first used).
  *
  * @example
  * ```ts
- * const retainers = decodeValue(descriptor, sectionsByName) as Retainers;
+ * const retainers = decodeValue(descriptor, (name) => sectionsByName.get(name)) as Retainers;
  * ```
  */
-export function decodeValue(descriptor: ValueDescriptor, sections: ReadonlyMap<string, ImageArray>): unknown {
+export function decodeValue(descriptor: ValueDescriptor, sections: SectionLookup): unknown {
   switch (descriptor?.t) {
     case "a": {
-      const data = sections.get(descriptor.s);
+      const data = sections(descriptor.s);
       const kind = ARRAY_KINDS[descriptor.k];
       if (!data || !kind || !(data instanceof kind)) {
         throw new GraphError("INVALID_IMAGE", `graphFromImage: section ${JSON.stringify(descriptor.s)} is missing or not a ${descriptor.k}`);
@@ -116,12 +122,12 @@ export function decodeValue(descriptor: ValueDescriptor, sections: ReadonlyMap<s
     case "s":
       return decodeStringList(descriptor.s, sections);
     case "n": {
-      const data = sections.get(descriptor.s);
+      const data = sections(descriptor.s);
       if (!(data instanceof Float64Array)) throw new GraphError("INVALID_IMAGE", `graphFromImage: section ${JSON.stringify(descriptor.s)} is missing`);
       return Array.from(data);
     }
     case "M": {
-      const keys = sections.get(`${descriptor.s}.keys`), values = sections.get(`${descriptor.s}.values`);
+      const keys = sections(`${descriptor.s}.keys`), values = sections(`${descriptor.s}.values`);
       if (!(keys instanceof Float64Array) || !(values instanceof Float64Array) || keys.length !== values.length) {
         throw new GraphError("INVALID_IMAGE", `graphFromImage: the number map ${JSON.stringify(descriptor.s)} is missing or malformed`);
       }
@@ -131,14 +137,50 @@ export function decodeValue(descriptor: ValueDescriptor, sections: ReadonlyMap<s
     }
     case "m":
       return new Map(descriptor.e.map(([key, item]) => [key, decodeValue(item, sections)]));
-    case "o": {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(descriptor.e)) out[key] = decodeValue(item, sections);
-      return out;
-    }
+    case "o":
+      return decodeObjectLazily(descriptor, sections);
     case "j":
       return descriptor.v;
     default:
       throw new GraphError("INVALID_IMAGE", `graphFromImage: unknown value descriptor ${JSON.stringify(descriptor)?.slice(0, 80)}`);
   }
+}
+
+/**
+ * An object (`o` descriptor) whose entries are decoded when first read: each entry is a getter
+ * that decodes it (reading its sections), calls `check(key, value)` (which may throw), and
+ * replaces itself by the plain value. Keys, their order and `in` are there from the start, so the
+ * object looks like the one encoded (`Object.keys`, spreading and `Object.entries` work; the
+ * last two decode everything). Throws `GraphError` `INVALID_IMAGE` for another descriptor.
+ *
+ * @example
+ * ```ts
+ * const classes = decodeObjectLazily(descriptor, sections) as ClassIndex;
+ * classes.names; // reads the names' sections only
+ * ```
+ */
+export function decodeObjectLazily(descriptor: ValueDescriptor, sections: SectionLookup, check?: (key: string, value: unknown) => void): Record<string, unknown> {
+  if (descriptor?.t !== "o") throw new GraphError("INVALID_IMAGE", `graphFromImage: expected an object, found ${JSON.stringify(descriptor)?.slice(0, 80)}`);
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(descriptor.e)) {
+    if (item?.t === "j") {
+      check?.(key, item.v);
+      out[key] = item.v;
+      continue;
+    }
+    Object.defineProperty(out, key, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value = decodeValue(item, sections);
+        check?.(key, value);
+        Object.defineProperty(out, key, { value, writable: true, configurable: true, enumerable: true });
+        return value;
+      },
+      set(value: unknown) {
+        Object.defineProperty(out, key, { value, writable: true, configurable: true, enumerable: true });
+      },
+    });
+  }
+  return out;
 }

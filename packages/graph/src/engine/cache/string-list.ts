@@ -7,6 +7,7 @@
  * @module
  */
 import type { ImageSection } from "@heapgraph/snapshot";
+import type { SectionLookup } from "./section-lookup.ts";
 import { GraphError } from "../graph-error.ts";
 
 // Every runtime heapgraph supports has the WHATWG encoders; the package compiles without DOM or Node types.
@@ -24,7 +25,8 @@ const UTF8 = 0, UTF16 = 1;
  * @example
  * ```ts
  * const sections = encodeStringList("snapshot.strings", snapshot.strings);
- * decodeStringList("snapshot.strings", new Map(sections.map((s) => [s.name, s.data]))); // equal to snapshot.strings
+ * const byName = new Map(sections.map((s) => [s.name, s.data]));
+ * decodeStringList("snapshot.strings", (n) => byName.get(n)); // equal to snapshot.strings
  * ```
  */
 export function encodeStringList(name: string, list: readonly string[]): ImageSection[] {
@@ -75,11 +77,11 @@ export function encodeStringList(name: string, list: readonly string[]): ImageSe
  *
  * @example
  * ```ts
- * const strings = decodeStringList("snapshot.strings", sectionsByName);
+ * const strings = decodeStringList("snapshot.strings", (n) => sectionsByName.get(n));
  * ```
  */
-export function decodeStringList(name: string, sections: ReadonlyMap<string, ArrayLike<number>>): string[] {
-  const bytes = sections.get(`${name}.bytes`), ends = sections.get(`${name}.ends`), blocks = sections.get(`${name}.blocks`);
+export function decodeStringList(name: string, sections: SectionLookup): string[] {
+  const bytes = sections(`${name}.bytes`), ends = sections(`${name}.ends`), blocks = sections(`${name}.blocks`);
   if (!(bytes instanceof Uint8Array) || !(ends instanceof Uint32Array) || !(blocks instanceof Float64Array) || blocks.length % 4) {
     throw new GraphError("INVALID_IMAGE", `graphFromImage: the string list ${JSON.stringify(name)} is missing or malformed`);
   }

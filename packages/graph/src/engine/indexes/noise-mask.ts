@@ -138,12 +138,12 @@ function reasonOfScript(script: string): number {
  * Objects of heapgraph and its dependencies known by two property names, for snapshots that say
  * nothing of where a constructor is defined (Bun's): zod's schemas (`_zod`, `~standard`) and
  * their internals (`traits`, `constr`) and cached shapes (`shape`, `allKeys`), heapgraph's graphs
- * (`#codes`, `#columns`) and parsed snapshots (`nodeTypeNames`, `edgeTypeNames`).
+ * (`#codes`, `snapshot`: objects the constructor always sets, unlike the lazily made `#columns`) and parsed snapshots (`nodeTypeNames`, `edgeTypeNames`).
  */
 const HEAPGRAPH_SHAPES: readonly (readonly [string, string])[] = [
   ["_zod", "~standard"],
   ["traits", "constr"],
-  ["#codes", "#columns"],
+  ["#codes", "snapshot"],
   ["nodeTypeNames", "edgeTypeNames"],
   ["shape", "allKeys"],
 ];

@@ -10,7 +10,7 @@ import { PhaseProgress } from "../progress.ts";
  *
  * @example
  * ```ts
- * const stats = calculateClassStats(classes, countClasses(classes, shallow), shallow, retained, distances, tree, root);
+ * const stats = calculateClassStats(classes, countClasses(classes, shallow), shallow, retained, tree, root);
  * for (let c = 0; c < classes.names.length; c++) console.log(classes.names[c], stats.count[c], stats.retainedSize[c]);
  * ```
  */
@@ -19,7 +19,6 @@ export function calculateClassStats(
   counts: ClassCounts,
   shallow: Float64Array,
   retained: Float64Array,
-  distances: Int32Array,
   tree: DominatorTree,
   rootOrdinal: number,
   onProgress?: (progress: GraphProgress) => void,
@@ -27,17 +26,8 @@ export function calculateClassStats(
   const { classOf } = classes;
   const classCount = classes.names.length;
   const nodeCount = classOf.length;
-  const progress = new PhaseProgress(onProgress, "class stats", 2 * nodeCount);
+  const progress = new PhaseProgress(onProgress, "class stats", nodeCount);
   const retainedSize = new Float64Array(classCount);
-  const distance = new Int32Array(classCount);
-  const seen = new Uint8Array(classCount);
-  for (let o = 0; o < nodeCount; o++) {
-    if (o >= progress.next) progress.report(o);
-    if (shallow[o] === 0) continue;
-    const c = classOf[o];
-    distance[c] = seen[c] === 0 ? distances[o] : Math.min(distance[c], distances[o]);
-    seen[c] = 1;
-  }
   // Depth-first over the dominator tree. A class is "open" while one of its counted nodes is on the
   // path from the root; nodes of an open class add nothing. ~o on the stack closes o's class.
   const { firstChild, children } = tree;
@@ -51,7 +41,7 @@ export function calculateClassStats(
       open[classOf[~entry]] = 0;
       continue;
     }
-    if (++visited + nodeCount >= progress.next) progress.report(visited + nodeCount);
+    if (++visited >= progress.next) progress.report(visited);
     const o = entry, c = classOf[o];
     const from = firstChild[o], to = firstChild[o + 1];
     if (open[c] === 0 && shallow[o] !== 0) {
@@ -64,5 +54,5 @@ export function calculateClassStats(
     for (let i = from; i < to; i++) stack[top++] = children[i];
   }
   progress.done();
-  return { ...counts, retainedSize, distance };
+  return { ...counts, retainedSize };
 }

@@ -48,6 +48,7 @@ export function calculateDistances(
     snapshot,
     codes,
     distances,
+    seen: new Uint8Array(nodeCount),
     // The root may list a user root twice; DevTools then visits it twice.
     queue: new Uint32Array(nodeCount + (rootEnd - rootStart)),
     special,
@@ -62,10 +63,12 @@ export function calculateDistances(
     const child = edgeTarget[e];
     if (!isUserRoot(snapshot, codes, child)) continue;
     distances[child] = 1;
+    search.seen[child] = 1;
     search.queue[userRoots++] = child;
   }
   breadthFirst(search, userRoots);
   distances[rootOrdinal] = userRoots > 0 ? SYSTEM_DISTANCE : 0;
+  search.seen[rootOrdinal] = 1;
   search.queue[0] = rootOrdinal;
   breadthFirst(search, 1);
   progress.done();
@@ -77,6 +80,8 @@ interface BreadthFirst {
   readonly snapshot: HeapSnapshot;
   readonly codes: TypeCodes;
   readonly distances: Int32Array;
+  /** One byte per node: whether it has a distance (read once per edge; a quarter of the distances' size, so fewer cache misses). */
+  readonly seen: Uint8Array;
   readonly queue: Uint32Array;
   /** Per string index: UNKNOWN, then PLAIN, NATIVE_CONTEXT_NODE or MAP_DESCRIPTORS_NODE. */
   readonly special: Uint8Array;
@@ -86,17 +91,26 @@ interface BreadthFirst {
   readonly progress: PhaseProgress;
 }
 
-/** DevTools' `bfs` with its `filterForDistances`: visits the queue's first `length` nodes and all they lead to. */
+/**
+ * DevTools' `bfs` with its `filterForDistances`: visits the queue's first `length` nodes (all at
+ * one distance) and all they lead to. The queue holds one distance after the other, so the
+ * distance is counted by level rather than read per node.
+ */
 function breadthFirst(s: BreadthFirst, length: number): void {
-  const { snapshot, codes, distances, queue, special, pairOfName, pending, progress } = s;
+  const { snapshot, codes, distances, seen, queue, special, pairOfName, pending, progress } = s;
   const { nodeType, nodeName, strings, firstEdge, edgeType, edgeNameOrIndex, edgeTarget } = snapshot;
   const { edgeWeak, edgeInternal, edgeElement, edgeHidden, hidden, array } = codes;
   let visited = s.visited;
   let head = 0;
+  let levelEnd = length;
+  let distance = length > 0 ? distances[queue[0]] + 1 : 0;
   while (head < length) {
+    if (head === levelEnd) {
+      distance++;
+      levelEnd = length;
+    }
     const o = queue[head++];
     if (++visited >= progress.next) progress.report(Math.min(visited, distances.length - 1));
-    const distance = distances[o] + 1;
     const t0 = nodeType[o];
     let kind = PLAIN;
     if (t0 === hidden || t0 === array) {
@@ -109,7 +123,7 @@ function breadthFirst(s: BreadthFirst, length: number): void {
       const t = edgeType[e];
       if (t === edgeWeak) continue;
       const child = edgeTarget[e];
-      if (distances[child] !== NO_DISTANCE) continue;
+      if (seen[child] !== 0) continue;
       if (filtered) {
         if (kind === NATIVE_CONTEXT_NODE) {
           if (t !== edgeElement && t !== edgeHidden && strings[edgeNameOrIndex[e]] === SLOPPY_FUNCTION_MAP) continue;
@@ -119,6 +133,7 @@ function breadthFirst(s: BreadthFirst, length: number): void {
           if (!(index < 2 || index % 3 !== 1)) continue;
           queue[length++] = child;
           distances[child] = distance;
+          seen[child] = 1;
           continue;
         }
       }
@@ -133,6 +148,7 @@ function breadthFirst(s: BreadthFirst, length: number): void {
         }
       }
       distances[child] = distance;
+      seen[child] = 1;
       queue[length++] = child;
     }
   }

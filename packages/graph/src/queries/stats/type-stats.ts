@@ -152,11 +152,10 @@ export function count(graph: HeapGraph, name: string, options: CountOptions = {}
 }
 
 function statsRows(graph: HeapGraph, query: string, options: z.output<typeof typeStatsOptions>): TypeStatsRow[] {
-  const { names } = graph.classes();
-  const qualified = graph.qualifiedClassNames();
   let totals: { count: ArrayLike<number>; selfSize: ArrayLike<number>; retainedSize: ArrayLike<number> };
   const narrowed = options.classes !== undefined || options.types !== undefined || options.user === true;
   if (options.nodes === undefined && !options.filter && !narrowed) {
+    // First, before the class names: on two threads, the dominators start on the other one at once.
     totals = graph.classStats();
   } else {
     let mask = nodeMask(query, graph, options.nodes);
@@ -164,6 +163,8 @@ function statsRows(graph: HeapGraph, query: string, options: z.output<typeof typ
     if (options.filter) mask = filterMask(graph, query, options.filter, mask);
     totals = classTotals(graph, mask!);
   }
+  const { names } = graph.classes();
+  const qualified = graph.qualifiedClassNames();
   const rows: TypeStatsRow[] = [];
   for (let c = 0; c < names.length; c++) {
     if (totals.count[c] === 0) continue;

@@ -78,7 +78,7 @@ export interface RetainerEdgeRow {
 export function classRows(graph: HeapGraph): ClassRow[] {
   const { names } = graph.classes();
   const qualified = graph.qualifiedClassNames();
-  const stats = graph.classStats();
+  const stats = graph.classStats(), distance = graph.classDistances();
   const rows: ClassRow[] = [];
   for (let c = 0; c < names.length; c++) {
     if (stats.count[c] === 0) continue;
@@ -89,7 +89,7 @@ export function classRows(graph: HeapGraph): ClassRow[] {
       count: stats.count[c]!,
       selfSize: stats.selfSize[c]!,
       retainedSize: stats.retainedSize[c]!,
-      distance: distanceOrNull(stats.distance[c]!),
+      distance: distanceOrNull(distance[c]!),
     });
   }
   return rows.sort((a, b) => b.retainedSize - a.retainedSize || a.name.localeCompare(b.name));

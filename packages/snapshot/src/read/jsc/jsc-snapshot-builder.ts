@@ -257,7 +257,7 @@ function jscToSnapshot(ctx: ParseContext, parts: JscParts): HeapSnapshot {
     rootOrdinal,
     nodeTypeNames: V8_NODE_TYPE_NAMES,
     edgeTypeNames: V8_EDGE_TYPE_NAMES,
-    nodeType, nodeName, nodeId, nodeSelfSize, nodeEdgeCount,
+    nodeType, nodeName, nodeId, nodeSelfSize,
     nodeTraceId: null,
     nodeDetachedness: null,
     extraNodeFields: new Map([["jsc_flags", flagsColumn]]),

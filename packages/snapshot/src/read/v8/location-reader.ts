@@ -17,6 +17,8 @@ import type { ValueReader } from "../json/value-reader.ts";
 const OBJECT = 0, SCRIPT = 1, LINE = 2, COLUMN = 3, EXTRA = 4;
 const BEFORE = 0, OPEN = 1, COMMA = 2, AFTER = 3, NUMBER = 4;
 const SLICE = 1 << 16;
+/** Bytes the general scan reads at least before the fast path is tried again (at the next record boundary). */
+const SLOW_WINDOW = 256;
 
 /**
  * Reader for `locations`.
@@ -53,6 +55,8 @@ export class LocationReader implements ValueReader {
   #field = 0;
   #state = BEFORE;
   #value = 0;
+  /** The layout every V8 writes (`object_index,script_id,line,column`): read by {@link #fast}. */
+  readonly #usual: boolean;
 
   constructor(ctx: ParseContext, fields: readonly string[], nodeFieldCount: number, nodeCount: number) {
     this.#ctx = ctx;
@@ -74,6 +78,7 @@ export class LocationReader implements ValueReader {
       }
     });
     this.#extras = this.#extraNames.map(() => new Float64Array(this.#capacity));
+    this.#usual = fields.length === 4 && fields[0] === "object_index" && fields[1] === "script_id" && fields[2] === "line" && fields[3] === "column";
   }
 
   /** The columns, trimmed to the records read. */
@@ -100,11 +105,99 @@ export class LocationReader implements ValueReader {
 
   feed(bytes: Uint8Array, start: number, end: number): number {
     let i = start;
-    while (i < end && !this.done) i = this.#scan(bytes, i, Math.min(end, i + SLICE));
+    while (i < end && !this.done) {
+      const stop = Math.min(end, i + SLICE);
+      if (this.#usual && this.#field === 0 && (this.#state === OPEN || this.#state === COMMA)) {
+        const next = this.#fast(bytes, i, stop);
+        if (next !== i) {
+          this.#state = COMMA;
+          i = next;
+          continue;
+        }
+      }
+      // The record the fast path left (a chunk boundary, "]", a record to skip or refuse) and a few after it.
+      i = this.#scan(bytes, i, stop, i + SLOW_WINDOW);
+    }
     return i;
   }
 
-  #scan(bytes: Uint8Array, start: number, end: number): number {
+  /**
+   * Whole records of the usual layout from a record boundary, as V8 writes them (`a,b,c,d` then
+   * "," or a line feed and ","): returns the position after the last whole record's comma. Stops
+   * at, and leaves to {@link #scan}, the first record it cannot read whole or that holds a value
+   * the scan would skip or reject, so warnings, errors and their offsets come from one place.
+   */
+  #fast(bytes: Uint8Array, start: number, end: number): number {
+    const nodeFieldCount = this.#nodeFieldCount;
+    const nodeCount = this.#nodeCount;
+    const objectOrdinal = this.#objectOrdinal, scriptId = this.#scriptId, line = this.#line, column = this.#column;
+    const capacity = this.#capacity;
+    let r = this.#records;
+    let i = start;
+    let next = start;
+    while (r < capacity && i < end) {
+      let c = bytes[i];
+      let d = c - 0x30;
+      if (d < 0 || d > 9) break;
+      let o = d;
+      while (++i < end) {
+        c = bytes[i];
+        d = c - 0x30;
+        if (d < 0 || d > 9) break;
+        o = o * 10 + d;
+      }
+      if (c !== 0x2c || ++i >= end) break;
+      c = bytes[i];
+      d = c - 0x30;
+      if (d < 0 || d > 9) break;
+      let sc = d;
+      while (++i < end) {
+        c = bytes[i];
+        d = c - 0x30;
+        if (d < 0 || d > 9) break;
+        sc = sc * 10 + d;
+      }
+      if (c !== 0x2c || ++i >= end) break;
+      c = bytes[i];
+      d = c - 0x30;
+      if (d < 0 || d > 9) break;
+      let ln = d;
+      while (++i < end) {
+        c = bytes[i];
+        d = c - 0x30;
+        if (d < 0 || d > 9) break;
+        ln = ln * 10 + d;
+      }
+      if (c !== 0x2c || ++i >= end) break;
+      c = bytes[i];
+      d = c - 0x30;
+      if (d < 0 || d > 9) break;
+      let col = d;
+      while (++i < end) {
+        c = bytes[i];
+        d = c - 0x30;
+        if (d < 0 || d > 9) break;
+        col = col * 10 + d;
+      }
+      if (i >= end) break;
+      if (c === 0x2c) i++;
+      else if (c === 0x0a && i + 1 < end && bytes[i + 1] === 0x2c) i += 2;
+      else break;
+      const ordinal = o / nodeFieldCount;
+      if (ordinal >= nodeCount || ordinal !== Math.floor(ordinal) || sc > 0xffffffff || ln > 0xffffffff || col > 0xffffffff) break;
+      objectOrdinal[r] = ordinal;
+      scriptId[r] = sc;
+      line[r] = ln;
+      column[r] = col;
+      r++;
+      next = i;
+    }
+    this.#records = r;
+    return next;
+  }
+
+  /** The general reader: from `start` to `end`, or to the first record boundary (after its ",") at or past `resume`. */
+  #scan(bytes: Uint8Array, start: number, end: number, resume: number): number {
     const roles = this.#roles;
     const fieldCount = this.#fields.length;
     const nodeFieldCount = this.#nodeFieldCount;
@@ -171,6 +264,10 @@ export class LocationReader implements ValueReader {
       if (c === 0x2c) {
         if (state !== AFTER) throw this.#unexpected(bytes, i, state);
         state = COMMA;
+        if (f === 0 && i >= resume) {
+          i++;
+          break;
+        }
       } else if (c === 0x5d) {
         if (state !== AFTER && state !== OPEN) throw this.#unexpected(bytes, i, state);
         this.done = true;

@@ -31,6 +31,30 @@ function grown<T extends Column>(typed: T, length: number): T {
   return next;
 }
 
+/**
+ * Edge columns made elsewhere (by the thread that hands over the `edges` section), `edgeCount` long.
+ *
+ * @example
+ * ```ts
+ * const given: EdgeColumns = { edgeType: job.edgeType, edgeNameOrIndex: job.edgeNameOrIndex, edgeTarget: job.edgeTarget };
+ * ```
+ */
+export interface EdgeColumns {
+  readonly edgeType: Uint8Array;
+  readonly edgeNameOrIndex: Uint32Array;
+  readonly edgeTarget: Uint32Array;
+}
+
+/**
+ * Options of {@link V8Columns}: `sharedEdges` puts the edge columns on `SharedArrayBuffer` even
+ * without `ctx.sharedMemory` (another thread reads the edges into them); `edges` uses given edge
+ * columns and allocates no node columns (the other thread's side: it reads only the edges).
+ */
+export interface V8ColumnsOptions {
+  readonly sharedEdges?: boolean;
+  readonly edges?: EdgeColumns;
+}
+
 /** Records allocated up front when the input size is unknown. */
 const INITIAL_RECORDS = 1 << 18;
 
@@ -51,7 +75,8 @@ export class V8Columns {
   nodeName: Uint32Array;
   nodeId: Uint32Array;
   nodeSelfSize: Float64Array;
-  nodeEdgeCount: Uint32Array;
+  /** Prefix sum of the records' edge counts, `nodeCapacity + 1` long: the model's `firstEdge`. */
+  firstEdge: Uint32Array;
   nodeTraceId: Uint32Array | null;
   nodeDetachedness: Uint8Array | null;
   extraNode: Float64Array[];
@@ -61,11 +86,12 @@ export class V8Columns {
   extraEdge: Float64Array[];
   readonly #layout: V8Layout;
 
-  constructor(layout: V8Layout, ctx: ParseContext) {
+  constructor(layout: V8Layout, ctx: ParseContext, options: V8ColumnsOptions = {}) {
     this.#layout = layout;
     const exact = ctx.exactSize;
-    const n = exact ? layout.nodeCount : Math.min(layout.nodeCount, INITIAL_RECORDS);
-    const e = exact ? layout.edgeCount : Math.min(layout.edgeCount, INITIAL_RECORDS);
+    const given = options.edges;
+    const n = given ? 0 : exact ? layout.nodeCount : Math.min(layout.nodeCount, INITIAL_RECORDS);
+    const e = given ? layout.edgeCount : exact ? layout.edgeCount : Math.min(layout.edgeCount, INITIAL_RECORDS);
     try {
       this.nodeCapacity = n;
       this.edgeCapacity = e;
@@ -74,14 +100,16 @@ export class V8Columns {
       this.nodeName = allocateColumn(Uint32Array, n, shared);
       this.nodeId = allocateColumn(Uint32Array, n, shared);
       this.nodeSelfSize = allocateColumn(Float64Array, n, shared);
-      this.nodeEdgeCount = new Uint32Array(n);
+      this.firstEdge = allocateColumn(Uint32Array, n + 1, shared);
       // Allocated at the first non-zero trace id: without allocation tracking they are all 0.
       this.nodeTraceId = null;
       this.nodeDetachedness = layout.hasDetachedness ? allocateColumn(Uint8Array, n, shared) : null;
       this.extraNode = layout.extraNodeFieldNames.map(() => new Float64Array(n));
-      this.edgeType = allocateColumn(Uint8Array, e, shared);
-      this.edgeNameOrIndex = allocateColumn(Uint32Array, e, shared);
-      this.edgeTarget = allocateColumn(Uint32Array, e, shared);
+      const sharedEdges = shared || options.sharedEdges === true;
+      if (given && (given.edgeType.length < e || given.edgeNameOrIndex.length < e || given.edgeTarget.length < e)) throw new RangeError("given edge columns are shorter than edge_count");
+      this.edgeType = given?.edgeType ?? allocateColumn(Uint8Array, e, sharedEdges);
+      this.edgeNameOrIndex = given?.edgeNameOrIndex ?? allocateColumn(Uint32Array, e, sharedEdges);
+      this.edgeTarget = given?.edgeTarget ?? allocateColumn(Uint32Array, e, sharedEdges);
       this.extraEdge = layout.extraEdgeFieldNames.map(() => new Float64Array(e));
     } catch (cause) {
       throw ctx.error("TOO_LARGE", `cannot allocate columns for ${layout.nodeCount} nodes and ${layout.edgeCount} edges`, "snapshot", null, { cause });
@@ -109,7 +137,7 @@ export class V8Columns {
       this.nodeName = grown(this.nodeName, n);
       this.nodeId = grown(this.nodeId, n);
       this.nodeSelfSize = grown(this.nodeSelfSize, n);
-      this.nodeEdgeCount = grown(this.nodeEdgeCount, n);
+      this.firstEdge = grown(this.firstEdge, n + 1);
       if (this.nodeTraceId) this.nodeTraceId = grown(this.nodeTraceId, n);
       if (this.nodeDetachedness) this.nodeDetachedness = grown(this.nodeDetachedness, n);
       this.extraNode = this.extraNode.map((col) => grown(col, n));

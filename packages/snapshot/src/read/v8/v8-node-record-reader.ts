@@ -15,6 +15,8 @@ import { EMPTY_U32, EMPTY_U8, positions, RecordReader } from "./v8-record-reader
 export class NodeRecordReader extends RecordReader {
   /** Largest node name read so far (string indexes are checked once the strings are known). */
   maxName = 0;
+  /** Sum of the edge counts read so far (checked against the header's edge_count at the end). */
+  edgeSum = 0;
   protected readonly fastOk: boolean;
   readonly #values: Float64Array;
   readonly #at: Int32Array;
@@ -34,10 +36,11 @@ export class NodeRecordReader extends RecordReader {
     const last = layout.nodeFieldCount - 1;
     const typeCount = layout.nodeTypeNames.length;
     const pType = at[0], pName = at[1], pId = at[2], pSize = at[3], pEdges = at[4], pTrace = at[5], pDetached = at[6];
-    const type = cols.nodeType, name = cols.nodeName, id = cols.nodeId, size = cols.nodeSelfSize, edges = cols.nodeEdgeCount;
+    const type = cols.nodeType, name = cols.nodeName, id = cols.nodeId, size = cols.nodeSelfSize, firstEdge = cols.firstEdge;
     const trace = cols.nodeTraceId, detached = cols.nodeDetachedness ?? EMPTY_U8;
     const capacity = cols.nodeCapacity;
     let maxName = this.maxName;
+    let edgeSum = this.edgeSum;
     let r = this.records;
     let i = start;
     let next = start;
@@ -79,12 +82,14 @@ export class NodeRecordReader extends RecordReader {
       name[r] = nm;
       id[r] = ident;
       size[r] = sz;
-      edges[r] = ec;
+      edgeSum += ec;
+      firstEdge[r + 1] = edgeSum;
       if (nm > maxName) maxName = nm;
       r++;
       next = i;
     }
     this.maxName = maxName;
+    this.edgeSum = edgeSum;
     this.records = r;
     return next;
   }
@@ -96,7 +101,7 @@ export class NodeRecordReader extends RecordReader {
     const extraIndex = layout.nodeExtraIndex;
     const fieldCount = layout.nodeFieldCount;
     const typeCount = layout.nodeTypeNames.length;
-    let type = cols.nodeType, name = cols.nodeName, id = cols.nodeId, size = cols.nodeSelfSize, edges = cols.nodeEdgeCount;
+    let type = cols.nodeType, name = cols.nodeName, id = cols.nodeId, size = cols.nodeSelfSize, firstEdge = cols.firstEdge;
     let trace = cols.nodeTraceId ?? EMPTY_U32, detached = cols.nodeDetachedness ?? EMPTY_U8;
     let capacity = cols.nodeCapacity;
     let state = this.state, v = this.value, f = this.field, r = this.records;
@@ -121,7 +126,7 @@ export class NodeRecordReader extends RecordReader {
         if (c !== 0x2c && c !== 0x5d && c !== 0x0a && c !== 0x20 && !isJsonSpace(c)) throw this.unexpected(bytes, i, 3 /* AFTER */);
         if (f === 0 && r === capacity) {
           cols.growNodes(this.ctx, r, i);
-          type = cols.nodeType; name = cols.nodeName; id = cols.nodeId; size = cols.nodeSelfSize; edges = cols.nodeEdgeCount;
+          type = cols.nodeType; name = cols.nodeName; id = cols.nodeId; size = cols.nodeSelfSize; firstEdge = cols.firstEdge;
           trace = cols.nodeTraceId ?? EMPTY_U32; detached = cols.nodeDetachedness ?? EMPTY_U8;
           capacity = cols.nodeCapacity;
         }
@@ -144,7 +149,8 @@ export class NodeRecordReader extends RecordReader {
             break;
           case 4: // NODE_EDGES
             if (v > 0xffffffff) throw this.badValue("edge_count", v, "a 32-bit count", i);
-            edges[r] = v;
+            this.edgeSum += v;
+            firstEdge[r + 1] = this.edgeSum;
             break;
           case 5: // NODE_TRACE
             if (v !== 0) {

@@ -10,10 +10,12 @@ import type { FormatBuilder } from "../format-builder.ts";
 import { FlatNumberReader } from "../json/flat-number-reader.ts";
 import { JsonValueReader } from "../json/json-value-reader.ts";
 import type { ParseContext } from "../json/parse-context.ts";
+import { SkipArrayReader } from "../json/skip-array-reader.ts";
 import { StringArrayReader } from "../json/string-array-reader.ts";
 import type { ValueReader } from "../json/value-reader.ts";
+import type { EdgeSectionDelegate, EdgeSectionOutcome } from "./edge-section-delegate.ts";
 import { LocationReader } from "./location-reader.ts";
-import { allocateColumn, V8Columns } from "./v8-columns.ts";
+import { V8Columns } from "./v8-columns.ts";
 import { v8Layout, type V8Layout } from "./v8-layout.ts";
 import { EdgeRecordReader } from "./v8-edge-record-reader.ts";
 import { NodeRecordReader } from "./v8-node-record-reader.ts";
@@ -39,13 +41,20 @@ export class V8SnapshotBuilder implements FormatBuilder {
   #cols: V8Columns | null = null;
   #nodes: NodeRecordReader | null = null;
   #edges: EdgeRecordReader | null = null;
+  readonly #delegate: EdgeSectionDelegate | null;
+  /** The delegate took the edges section (set when the nodes section starts). */
+  #delegated = false;
+  /** The edges section was passed over, for the delegate. */
+  #edgesElsewhere = false;
   #strings: string[] | null = null;
   #locations: LocationReader | null = null;
   readonly #flat = new Map<string, FlatNumberReader>();
   readonly #extraSections = new Map<string, unknown>();
 
-  constructor(ctx: ParseContext) {
+  /** `delegate`: reads the `edges` section elsewhere (another thread), when it accepts to. */
+  constructor(ctx: ParseContext, delegate: EdgeSectionDelegate | null = null) {
     this.#ctx = ctx;
+    this.#delegate = delegate;
   }
 
   reader(key: string, index: number): ValueReader {
@@ -56,8 +65,14 @@ export class V8SnapshotBuilder implements FormatBuilder {
     if (!layout || !cols) throw ctx.error("NOT_A_HEAP_SNAPSHOT", `section "${key}" before the "snapshot" header`, key, index);
     switch (key) {
       case "nodes":
+        if (this.#delegate && !this.#edges) this.#delegated = this.#delegate.begin(layout, cols, ctx.base + index);
         return (this.#nodes = new NodeRecordReader(ctx, cols, layout));
       case "edges":
+        if (this.#delegated) {
+          this.#edgesElsewhere = true;
+          this.#delegate!.passOver(ctx.base + index);
+          return new SkipArrayReader(ctx, key);
+        }
         return (this.#edges = new EdgeRecordReader(ctx, cols, layout));
       case "strings":
         return new StringArrayReader(ctx, key, (this.#strings = []));
@@ -79,7 +94,7 @@ export class V8SnapshotBuilder implements FormatBuilder {
   complete(key: string, reader: ValueReader): void {
     if (key === "snapshot") {
       this.#layout = v8Layout((reader as JsonValueReader).value(), this.#ctx);
-      this.#cols = new V8Columns(this.#layout, this.#ctx);
+      this.#cols = new V8Columns(this.#layout, this.#ctx, { sharedEdges: this.#delegate?.sharedEdges === true });
     } else if (reader instanceof JsonValueReader) {
       this.#extraSections.set(key, reader.value());
     }
@@ -91,7 +106,9 @@ export class V8SnapshotBuilder implements FormatBuilder {
     const cols = this.#cols;
     if (!layout || !cols) throw ctx.error("NOT_A_HEAP_SNAPSHOT", 'no "snapshot" header', null, null);
     const missing = (name: string) => ctx.error("NOT_A_HEAP_SNAPSHOT", `no "${name}" section`, null, null);
-    const nodes = this.#nodes, edges = this.#edges, strings = this.#strings;
+    const nodes = this.#nodes, strings = this.#strings;
+    const edges: EdgeSectionOutcome | null = this.#edgesElsewhere ? this.#delegate!.outcome : this.#edges;
+    if (this.#edgesElsewhere && !edges) throw new Error("the edges section read elsewhere was not settled before finish()");
     if (!nodes) throw missing("nodes");
     if (!edges) throw missing("edges");
     if (!strings) throw missing("strings");
@@ -108,14 +125,8 @@ export class V8SnapshotBuilder implements FormatBuilder {
         found: `${edges.records * layout.edgeFieldCount + edges.field} values`,
       });
     }
-    const firstEdge = allocateColumn(Uint32Array, nodeCount + 1, ctx.sharedMemory);
-    const edgeCounts = cols.nodeEdgeCount;
-    let total = 0;
-    for (let i = 0; i < nodeCount; i++) {
-      total += edgeCounts[i];
-      if (total > edgeCount) break;
-      firstEdge[i + 1] = total;
-    }
+    // The node reader wrote the prefix sum of the records' edge counts as it read them.
+    const total = nodes.edgeSum;
     if (total !== edgeCount) {
       throw ctx.error("COUNT_MISMATCH", "the nodes' edge_count values do not add up to the header's edge_count", "nodes", null, {
         expected: String(edgeCount),
@@ -136,11 +147,10 @@ export class V8SnapshotBuilder implements FormatBuilder {
       nodeName: cols.nodeName,
       nodeId: cols.nodeId,
       nodeSelfSize: cols.nodeSelfSize,
-      nodeEdgeCount: cols.nodeEdgeCount,
       nodeTraceId: cols.nodeTraceId,
       nodeDetachedness: cols.nodeDetachedness,
       extraNodeFields: new Map(layout.extraNodeFieldNames.map((name, k) => [name, cols.extraNode[k]])),
-      firstEdge,
+      firstEdge: cols.firstEdge,
       edgeType: cols.edgeType,
       edgeNameOrIndex: cols.edgeNameOrIndex,
       edgeTarget: cols.edgeTarget,
