@@ -33,7 +33,7 @@ export function commandHelp(command: Command): string {
  *
  * @example
  * ```ts
- * io.out(mainHelp(COMMANDS, "0.1.0"));
+ * io.out(mainHelp(await loadCommands(), "0.1.0"));
  * ```
  */
 export function mainHelp(commands: readonly Command[], version: string): string {

@@ -1,27 +1,14 @@
 /**
  * The reader's second thread on this runtime: a {@link ParseWorkers} for
- * `readSnapshot(path, { parallel })`, one worker running `parse-worker` (`node:worker_threads`, which
- * Node, Deno and Bun all have; a Web `Worker` elsewhere) that reads the snapshot's `edges` section
+ * `readSnapshot(path, { parallel })`, one worker running `parse-worker` (see `startWorker`) that reads the snapshot's `edges` section
  * while this thread reads the rest.
  *
  * @module
  */
 import { statSync } from "node:fs";
-import { Worker as NodeWorker } from "node:worker_threads";
 import { PARALLEL_PARSE_MIN_BYTES, type EdgeSectionJob, type EdgeSectionResult, type ParseWorkers } from "@heapgraph/snapshot";
 import { availableCores, threadsWanted, THREADS_VARIABLE } from "./phase-workers.ts";
-
-/** What both kinds of worker offer that is used here. */
-interface WorkerLike {
-  postMessage(message: unknown): void;
-  ref?(): void;
-  unref?(): void;
-  terminate(): unknown;
-  addEventListener?(type: "message" | "error", listener: (event: { data?: unknown }) => void): void;
-  on?(type: "message" | "error", listener: (value: unknown) => void): void;
-}
-
-type WebWorkerCtor = new (url: URL, options: { type: "module" }) => WorkerLike;
+import { startWorker, type WorkerLike } from "./start-worker.ts";
 
 /** A message to the worker, and its answer. */
 interface ParseRequest {
@@ -72,26 +59,7 @@ export function createParseWorkers(options: { minBytes?: number } = {}): Process
     resolve(reply.result);
     if (waiting.size === 0) worker?.unref?.();
   };
-  const open = (): WorkerLike => {
-    // Sources run through a TypeScript loader in development; the build has .js files.
-    const source = import.meta.url.endsWith(".ts");
-    const url = new URL(source ? "./parse-worker.ts" : "./parse-worker.js", import.meta.url);
-    const WebWorker = (globalThis as { Worker?: WebWorkerCtor }).Worker;
-    // A Node that does not strip types (20, sources run through a loader) cannot start the worker from sources.
-    if (source && typeof WebWorker !== "function" && !(process.features as { typescript?: unknown }).typescript) throw new Error("no parse worker from TypeScript sources on this Node");
-    // node:worker_threads where the runtime has it (Node, Deno, Bun): its unref() lets the process
-    // exit beside an idle worker, which a Web Worker in Deno does not.
-    const w: WorkerLike = typeof NodeWorker === "function" ? new NodeWorker(url) : new WebWorker!(url, { type: "module" });
-    if (w.on) {
-      w.on("message", answer);
-      w.on("error", () => failAll("the parse worker failed"));
-    } else {
-      w.addEventListener?.("message", (event) => answer(event.data));
-      w.addEventListener?.("error", () => failAll("the parse worker failed"));
-    }
-    w.unref?.();
-    return w;
-  };
+  const open = (): WorkerLike => startWorker("parse-worker", { onMessage: answer, onError: () => failAll("the parse worker failed") });
   const started = (): boolean => {
     if (broken) return false;
     try {

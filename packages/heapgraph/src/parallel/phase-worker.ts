@@ -1,7 +1,7 @@
 /**
  * The entry of the engine's phase worker (see `phaseWorkers`): runs every job posted to it, one
  * after the other in the order posted, by the handler of its `kind` (a message of another kind is
- * ignored). Runs as a Node `worker_threads` worker, or as a Web `Worker` in Deno and Bun.
+ * ignored). Runs as a `node:worker_threads` worker (Node, Deno, Bun), or as a Web `Worker`.
  *
  * @module
  */
@@ -23,10 +23,8 @@ function run(message: unknown): void {
   if (typeof kind === "string" && Object.hasOwn(JOBS, kind)) JOBS[kind](message as never);
 }
 
+// A node:worker_threads worker (how startWorker starts it on every runtime that has them), else a Web Worker.
+const { parentPort } = await import("node:worker_threads").catch(() => ({ parentPort: null }));
 const web = (globalThis as { self?: WebWorkerScope }).self;
-if (web && typeof web.postMessage === "function") {
-  web.onmessage = (event) => run(event.data);
-} else {
-  const { parentPort } = await import("node:worker_threads");
-  parentPort?.on("message", run);
-}
+if (parentPort) parentPort.on("message", run);
+else if (web && typeof web.postMessage === "function") web.onmessage = (event) => run(event.data);

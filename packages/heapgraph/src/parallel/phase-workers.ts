@@ -1,23 +1,13 @@
 /**
  * The engine's second thread on this runtime: one worker, started on the first job, that runs
- * `phase-worker` (a Web `Worker` in Deno and Bun, `worker_threads` in Node).
+ * `phase-worker` (see `startWorker`).
  *
  * @module
  */
 import { statSync } from "node:fs";
 import * as os from "node:os";
-import { Worker as NodeWorker } from "node:worker_threads";
 import type { PhaseJobMessage, PhaseWorkers } from "@heapgraph/graph";
-
-/** What both kinds of worker offer that is used here. */
-interface WorkerLike {
-  postMessage(message: unknown): void;
-  unref?(): void;
-  addEventListener?(type: "error", listener: () => void): void;
-  on?(type: "error", listener: () => void): void;
-}
-
-type WebWorkerCtor = new (url: URL, options: { type: "module" }) => WorkerLike;
+import { startWorker, type WorkerLike } from "./start-worker.ts";
 
 /** The environment variable that forces the second thread on (`HEAPGRAPH_THREADS=2`) or off (`1`). */
 export const THREADS_VARIABLE = "HEAPGRAPH_THREADS";
@@ -118,22 +108,12 @@ export function phaseWorkers(): ProcessPhaseWorkers | undefined {
 export function createPhaseWorkers(options: { minEdges?: number } = {}): ProcessPhaseWorkers {
   let worker: WorkerLike | null = null;
   let broken = false;
-  const start = (): WorkerLike => {
-    // Sources run through a TypeScript loader in development; the build has .js files.
-    const source = import.meta.url.endsWith(".ts");
-    const url = new URL(source ? "./phase-worker.ts" : "./phase-worker.js", import.meta.url);
-    const WebWorker = (globalThis as { Worker?: WebWorkerCtor }).Worker;
-    // A Node that does not strip types (20, sources run through a loader) cannot start the worker from sources.
-    if (source && typeof WebWorker !== "function" && !(process.features as { typescript?: unknown }).typescript) throw new Error("no phase worker from TypeScript sources on this Node");
-    const w: WorkerLike = typeof WebWorker === "function" ? new WebWorker(url, { type: "module" }) : new NodeWorker(url);
-    const fail = () => {
-      broken = true;
-    };
-    if (w.on) w.on("error", fail);
-    else w.addEventListener?.("error", fail);
-    w.unref?.();
-    return w;
-  };
+  const start = (): WorkerLike =>
+    startWorker("phase-worker", {
+      onError: () => {
+        broken = true;
+      },
+    });
   const started = (): boolean => {
     if (broken) return false;
     try {
