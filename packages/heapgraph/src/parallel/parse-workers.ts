@@ -103,11 +103,11 @@ function failed(why: string): EdgeSectionResult {
 
 /**
  * Whether the command reads on two threads when `HEAPGRAPH_THREADS` is not set (the engine's phases
- * follow `threadsWanted`). Off for now: on the loaded 2-core machine it was measured on, the reading
- * thread's CPU time fell by ~35-40% at 134 MB and 407 MB, but the process's total CPU rose by ~40%
- * (the worker loads the reader and reads the file again) and wall time did not fall (no core was
- * free); to be decided by the bench's "heapgraph parse, 2 threads" case on a quiet machine.
- * `HEAPGRAPH_THREADS=2` turns it on.
+ * follow `threadsWanted`). Off: on an idle 2-core machine (bench, medians of 3) the read alone is
+ * faster on two threads (134 MB: 0.71 s against 0.78 s; 407 MB: 1.54 against 2.16 s; 895 MB: 3.19
+ * against 4.19 s), but the whole `summary --no-cache` beside the phase worker was not reliably
+ * faster (134 MB: 2.65 against 2.44 s; 407 MB: 5.51 against 5.68 s; 895 MB: 11.0 against 9.93 s;
+ * 1.48 GB: 15.5 against 18.0 s) and took 20-45 MB more peak RSS. `HEAPGRAPH_THREADS=2` turns it on.
  */
 export const PARSE_THREADS_BY_DEFAULT = false;
 
